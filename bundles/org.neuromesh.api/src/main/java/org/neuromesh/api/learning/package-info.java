@@ -1,0 +1,12 @@
+/**
+ * Learning rules: how a network of threshold-gating layers changes its weights, forward-only.
+ *
+ * <p>A rule is a plug-in: a bundle registers a {@link org.neuromesh.api.learning.LearningRule} service with the
+ * property {@code neuromesh.learning.rule=<name>}. The engine calls it after each forward pass with the
+ * signals of every layer; the rule must change weights from those local signals only (pre- and post-synaptic
+ * activity, eligibility traces, and the modulatory signal the engine delivers forward). A rule that needs
+ * backpropagated gradients must say so in {@link org.neuromesh.api.learning.RuleInfo#forwardOnly()}.
+ *
+ * <p>Package version 1.0.0.
+ */
+package org.neuromesh.api.learning;
