@@ -1,0 +1,18 @@
+package org.neuromesh.learning.eligibility.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(id = EligibilityRuleConfig.PID, name = "NeuroMesh eligibility-trace rule",
+        description = "Three-factor rule: pre-synaptic activity x eligibility x forward-delivered error.")
+public @interface EligibilityRuleConfig {
+
+    String PID = "org.neuromesh.learning.eligibility";
+
+    @AttributeDefinition(name = "Learning rate", description = "Step size of weight changes (> 0).", min = "0")
+    double learningRate() default 0.01;
+
+    @AttributeDefinition(name = "Weight decay", description = "L2 decay relative to the learning rate (>= 0).",
+            min = "0")
+    double weightDecay() default 0.0;
+}
