@@ -12,7 +12,8 @@ public final class ProviderTable {
 
     /** Properties every service has; left out of the listing because they say nothing about the provider. */
     private static final List<String> FRAMEWORK_PROPERTIES = List.of("objectClass", "service.id",
-            "service.bundleid", "service.scope", "component.id", "component.name", "service.pid");
+            "service.bundleid", "service.scope", "component.id", "component.name", "service.pid",
+            "osgi.ds.satisfying.condition.target");
 
     private ProviderTable() {
     }
