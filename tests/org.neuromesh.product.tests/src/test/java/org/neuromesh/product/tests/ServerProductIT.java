@@ -1,0 +1,117 @@
+package org.neuromesh.product.tests;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The built server product, started by its own script, driven through its Gogo console. */
+class ServerProductIT {
+
+    private static final Duration START = Duration.ofSeconds(60);
+    private static final Duration REACT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path work;
+
+    private Path server;
+    private RunningProduct product;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        server = RunningProduct.copyProduct("org.neuromesh.server.product", "neuromesh-server", work);
+        product = RunningProduct.start(server, "neuromesh-server", Map.of());
+        product.awaitOutput(0, "NeuroMesh ready in", START);
+    }
+
+    @AfterEach
+    void stopServer() throws Exception {
+        product.close();
+    }
+
+    @Test
+    void listsTheDefaultLearningRuleWithItsProperties() throws Exception {
+        // when the user asks for the providers
+        int mark = product.mark();
+        product.type("neuromesh:providers");
+        // then the eligibility rule is listed as the default learning rule, with its configuration
+        String listing = product.awaitOutput(mark, "no provider:", REACT);
+        assertTrue(listing.contains("learning rule (1)"), listing);
+        assertTrue(listing.contains("eligibility  [default]  ranking 100  org.neuromesh.learning.eligibility"),
+                listing);
+        assertTrue(listing.contains("learningRate=0.01"), listing);
+    }
+
+    @Test
+    void aPluginDroppedIntoPluginsAppearsWithoutRestartAndGoesWhenRemoved() throws Exception {
+        // given the sample plug-in dropped into the running server's plugins/ folder
+        Path dropped = server.resolve("plugins/sample-plugin.jar");
+        Files.copy(RunningProduct.testBundleJar("org.neuromesh.sample.plugin"), dropped);
+        product.awaitOutput(0, "Installed plug-in org.neuromesh.sample.plugin", REACT);
+        // when the providers are listed, then the new rule is there
+        assertTrue(providers().contains("sign-hebbian  ranking 0  org.neuromesh.sample.plugin"), product.output());
+        // given the jar is removed again
+        int mark = product.mark();
+        Files.delete(dropped);
+        product.awaitOutput(mark, "Removed plug-in sample-plugin.jar", REACT);
+        // then the rule is gone and the default is still there
+        String after = providers();
+        assertFalse(after.contains("sign-hebbian"), after);
+        assertTrue(after.contains("eligibility  [default]"), after);
+    }
+
+    @Test
+    void aBrokenPluginIsNamedAndTheServerKeepsRunning() throws Exception {
+        // given a file that is not a jar dropped into plugins/
+        int mark = product.mark();
+        Files.writeString(server.resolve("plugins/broken.jar"), "not a zip");
+        // then the problem is reported with the file name, and the console still answers
+        String report = product.awaitOutput(mark, "Plug-in broken.jar was not installed", REACT);
+        assertTrue(report.contains("not a readable jar"), report);
+        assertTrue(providers().contains("eligibility  [default]"));
+    }
+
+    @Test
+    void aBadConfigurationIsRejectedByKeyAndAGoodOneIsApplied() throws Exception {
+        Path conf = Files.createDirectories(server.resolve("conf"));
+        Path file = conf.resolve("org.neuromesh.learning.eligibility.cfg");
+        // given a configuration with a word where a number belongs
+        int mark = product.mark();
+        Files.writeString(file, "learningRate = fast\n");
+        String report = product.awaitOutput(mark, "was not applied", REACT);
+        assertTrue(report.contains("learningRate='fast' is not a valid Double"), report);
+        assertTrue(providers().contains("learningRate=0.01"), "the default stays in force");
+        // when the file is corrected
+        mark = product.mark();
+        Files.writeString(file, "learningRate = 0.05\n");
+        file.toFile().setLastModified(System.currentTimeMillis() + 2000);
+        product.awaitOutput(mark, "Applied configuration org.neuromesh.learning.eligibility.cfg", REACT);
+        // then the rule is re-created with the new rate
+        assertTrue(providers().contains("learningRate=0.05"), product.output());
+    }
+
+    @Test
+    void aMissingDataSetIsNamedAndTheServerKeepsRunning() throws Exception {
+        int mark = product.mark();
+        product.type("neuromesh:dataset " + work.resolve("no-such-folder"));
+        String answer = product.awaitOutput(mark, "fetch-mnist.sh", REACT);
+        assertTrue(answer.contains("error: MNIST directory " + work.resolve("no-such-folder")), answer);
+        assertTrue(product.isAlive());
+        assertTrue(providers().contains("eligibility  [default]"));
+    }
+
+    private String providers() throws IOException, InterruptedException {
+        int mark = product.mark();
+        product.type("neuromesh:providers");
+        return product.awaitOutput(mark, "no provider:", REACT);
+    }
+}
