@@ -54,7 +54,8 @@ public class ReadyAnnouncer {
         }
         announced = true;
         long millis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.println(READY + " in " + millis + " ms: " + catalog.providers().size()
-                + " providers. Type 'neuromesh:providers' to list them, 'help' for all commands.");
+        int count = catalog.providers().size();
+        System.out.println(READY + " in " + millis + " ms: " + count + (count == 1 ? " provider." : " providers.")
+                + " In the console, 'neuromesh:providers' lists them and 'help' all commands.");
     }
 }
