@@ -10,11 +10,6 @@ import org.neuromesh.api.provider.ProviderKind;
 /** Renders the provider catalog as text for the shell, grouped by kind. */
 public final class ProviderTable {
 
-    /** Properties every service has; left out of the listing because they say nothing about the provider. */
-    private static final List<String> FRAMEWORK_PROPERTIES = List.of("objectClass", "service.id",
-            "service.bundleid", "service.scope", "component.id", "component.name", "service.pid",
-            "osgi.ds.satisfying.condition.target");
-
     private ProviderTable() {
     }
 
@@ -57,10 +52,9 @@ public final class ProviderTable {
             out.append("  [default]");
         }
         out.append("  ranking ").append(provider.ranking()).append("  ").append(provider.bundle()).append('\n');
-        String own = provider.sortedProperties().entrySet().stream()
-                .filter(e -> !FRAMEWORK_PROPERTIES.contains(e.getKey()))
+        // The name is already at the start of the line.
+        String own = provider.ownProperties().entrySet().stream()
                 .filter(e -> !e.getKey().equals(provider.kind().nameProperty()))
-                .filter(e -> !e.getKey().equals("service.ranking"))
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(" "));
         if (!own.isEmpty()) {

@@ -2,6 +2,7 @@ package org.neuromesh.api.provider;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -20,6 +21,11 @@ public record ProviderDescription(ProviderKind kind, String name, long serviceId
     /** Shown as the name of a provider that did not set its kind's name property. */
     public static final String UNNAMED = "(unnamed)";
 
+    /** Properties every service or DS component has; they say nothing about the provider itself. */
+    private static final Set<String> BOOKKEEPING = Set.of("objectClass", "service.id", "service.bundleid",
+            "service.scope", "service.pid", "service.ranking", "component.id", "component.name");
+    private static final String DS_BOOKKEEPING_PREFIX = "osgi.ds.";
+
     public ProviderDescription {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(bundle, "bundle");
@@ -30,5 +36,16 @@ public record ProviderDescription(ProviderKind kind, String name, long serviceId
     /** The properties in key order, as shown to users. */
     public Map<String, String> sortedProperties() {
         return new TreeMap<>(properties);
+    }
+
+    /**
+     * What the provider says about itself, in key order: every property but the framework's and Declarative
+     * Services' bookkeeping ({@code objectClass}, {@code service.*} ids, {@code component.*}, {@code osgi.ds.*})
+     * and the ranking, which {@link #ranking()} gives.
+     */
+    public Map<String, String> ownProperties() {
+        Map<String, String> own = new TreeMap<>(properties);
+        own.keySet().removeIf(key -> BOOKKEEPING.contains(key) || key.startsWith(DS_BOOKKEEPING_PREFIX));
+        return own;
     }
 }

@@ -1,7 +1,6 @@
 package org.neuromesh.ui.providers;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -14,11 +13,6 @@ enum ProviderColumn {
     RANKING("Ranking", 70, p -> Integer.toString(p.ranking())),
     BUNDLE("Bundle", 330, ProviderDescription::bundle),
     PROPERTIES("Properties", 500, ProviderColumn::ownProperties);
-
-    /** Bookkeeping of the framework and of DS (and the ranking, which has its own column). */
-    private static final Set<String> BOOKKEEPING = Set.of("objectClass", "service.id", "service.bundleid",
-            "service.scope", "service.ranking", "component.id", "component.name");
-    private static final String DS_BOOKKEEPING_PREFIX = "osgi.ds.";
 
     private final String header;
     private final int width;
@@ -42,10 +36,9 @@ enum ProviderColumn {
         return text.apply(provider);
     }
 
-    /** {@code key=value} pairs in key order: what the provider says about itself, without bookkeeping. */
+    /** {@code key=value} pairs of {@link ProviderDescription#ownProperties()}, in key order. */
     static String ownProperties(ProviderDescription provider) {
-        return provider.sortedProperties().entrySet().stream()
-                .filter(e -> !BOOKKEEPING.contains(e.getKey()) && !e.getKey().startsWith(DS_BOOKKEEPING_PREFIX))
+        return provider.ownProperties().entrySet().stream()
                 .map(ProviderColumn::pair)
                 .collect(Collectors.joining(", "));
     }
