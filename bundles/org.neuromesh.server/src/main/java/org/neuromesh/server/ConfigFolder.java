@@ -3,7 +3,6 @@ package org.neuromesh.server;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,11 +39,11 @@ public final class ConfigFolder {
 
     private final Path folder;
     private final Configurations configurations;
-    private final PluginFolder.Report report;
+    private final FolderReport report;
     private final Map<Path, FileState> lastSeen = new HashMap<>();
     private final Map<Path, FileState> handled = new HashMap<>();
 
-    public ConfigFolder(Path folder, Configurations configurations, PluginFolder.Report report) {
+    public ConfigFolder(Path folder, Configurations configurations, FolderReport report) {
         this.folder = folder.toAbsolutePath().normalize();
         this.configurations = configurations;
         this.report = report;
@@ -56,16 +55,13 @@ public final class ConfigFolder {
 
     /** Applies new and changed files, deletes configurations whose file went away. Never throws. */
     public synchronized void scan() {
-        Map<Path, FileState> now = new HashMap<>();
-        if (Files.isDirectory(folder)) {
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + SUFFIX)) {
-                for (Path file : files) {
-                    now.put(file, FileState.of(file));
-                }
-            } catch (IOException e) {
-                report.problem("Cannot read configuration folder " + folder + ": " + e.getMessage());
-                return;
-            }
+        Map<Path, FileState> now;
+        try {
+            // No folder means no files: configurations from files that went away with it are deleted.
+            now = Files.isDirectory(folder) ? FileState.list(folder, "*" + SUFFIX) : Map.of();
+        } catch (IOException e) {
+            report.problem("Cannot read configuration folder " + folder + ": " + e.getMessage());
+            return;
         }
         for (Map.Entry<Path, FileState> entry : now.entrySet()) {
             if (entry.getValue().equals(lastSeen.get(entry.getKey()))

@@ -1,7 +1,6 @@
 package org.neuromesh.server;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -42,25 +41,18 @@ public final class PluginFolder {
         Map<String, Long> installedByFolder(String locationPrefix);
     }
 
-    /** Told what happened; messages are meant for the user. */
-    public interface Report {
-        void info(String message);
-
-        void problem(String message);
-    }
-
     private static final String LOCATION_PREFIX = "neuromesh-plugin:";
 
     private final Path folder;
     private final Bundles bundles;
-    private final Report report;
+    private final FolderReport report;
     private final Map<Path, FileState> lastSeen = new HashMap<>();
     private final Map<Path, FileState> applied = new HashMap<>();
     private final Map<Path, FileState> failed = new HashMap<>();
     private final Set<Path> platformJars = new HashSet<>();
     private boolean folderMissingReported;
 
-    public PluginFolder(Path folder, Bundles bundles, Report report) {
+    public PluginFolder(Path folder, Bundles bundles, FolderReport report) {
         this.folder = folder.toAbsolutePath().normalize();
         this.bundles = bundles;
         this.report = report;
@@ -106,18 +98,12 @@ public final class PluginFolder {
             return null;
         }
         folderMissingReported = false;
-        Map<Path, FileState> jars = new HashMap<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*.jar")) {
-            for (Path jar : entries) {
-                if (Files.isRegularFile(jar)) {
-                    jars.put(jar.toAbsolutePath().normalize(), FileState.of(jar));
-                }
-            }
+        try {
+            return FileState.list(folder, "*.jar");
         } catch (IOException e) {
             report.problem("Cannot read plug-in folder " + folder + ": " + e.getMessage());
             return null;
         }
-        return jars;
     }
 
     private void apply(Path jar, FileState state) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,8 @@ class ConfigFolderTest {
     Path folder;
 
     private final Map<String, Map<String, Object>> stored = new HashMap<>();
-    private final List<String> problems = new ArrayList<>();
-    private final List<String> infos = new ArrayList<>();
+    private final RecordingReport report = new RecordingReport();
+    private final List<String> problems = report.problems;
 
     private final ConfigFolder.Configurations configurations = new ConfigFolder.Configurations() {
         @Override
@@ -50,17 +49,7 @@ class ConfigFolderTest {
     };
 
     private ConfigFolder configs() {
-        return new ConfigFolder(folder, configurations, new PluginFolder.Report() {
-            @Override
-            public void info(String message) {
-                infos.add(message);
-            }
-
-            @Override
-            public void problem(String message) {
-                problems.add(message);
-            }
-        });
+        return new ConfigFolder(folder, configurations, report);
     }
 
     @Test

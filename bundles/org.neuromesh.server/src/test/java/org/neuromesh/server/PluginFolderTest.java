@@ -15,6 +15,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,8 +28,9 @@ class PluginFolderTest {
     private final Map<String, String> installed = new HashMap<>();
     private final Map<String, Long> ids = new HashMap<>();
     private final List<String> platform = new ArrayList<>(List.of("org.eclipse.osgi 3.23.200"));
-    private final List<String> infos = new ArrayList<>();
-    private final List<String> problems = new ArrayList<>();
+    private final RecordingReport report = new RecordingReport();
+    private final List<String> infos = report.infos;
+    private final List<String> problems = report.problems;
     private long nextId = 10;
 
     private final PluginFolder.Bundles bundles = new PluginFolder.Bundles() {
@@ -77,19 +79,9 @@ class PluginFolderTest {
 
     private PluginFolder plugins;
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void createFolderWatcher() {
-        plugins = new PluginFolder(folder, bundles, new PluginFolder.Report() {
-        @Override
-        public void info(String message) {
-            infos.add(message);
-        }
-
-        @Override
-        public void problem(String message) {
-            problems.add(message);
-        }
-        });
+        plugins = new PluginFolder(folder, bundles, report);
     }
 
     @Test
@@ -165,16 +157,7 @@ class PluginFolderTest {
 
     @Test
     void aMissingFolderIsReportedOnce() {
-        PluginFolder missing = new PluginFolder(folder.resolve("nope"), bundles, new PluginFolder.Report() {
-            @Override
-            public void info(String message) {
-            }
-
-            @Override
-            public void problem(String message) {
-                problems.add(message);
-            }
-        });
+        PluginFolder missing = new PluginFolder(folder.resolve("nope"), bundles, report);
         missing.scan();
         missing.scan();
         assertEquals(1, problems.size());

@@ -5,7 +5,7 @@ import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.nio.file.Path;
 
-import org.neuromesh.server.PluginFolder;
+import org.neuromesh.server.FolderReport;
 import org.osgi.framework.BundleContext;
 
 /** Where the watched folders are, and how their reports reach the log. */
@@ -37,8 +37,8 @@ final class Folders {
         return Path.of("").toAbsolutePath();
     }
 
-    static PluginFolder.Report report(Logger log) {
-        return new PluginFolder.Report() {
+    static FolderReport report(Logger log) {
+        return new FolderReport() {
             @Override
             public void info(String message) {
                 log.log(Level.INFO, message);
