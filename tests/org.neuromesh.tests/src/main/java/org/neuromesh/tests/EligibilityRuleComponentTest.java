@@ -57,10 +57,10 @@ class EligibilityRuleComponentTest {
         Framework.await("the eligibility rule is registered", () -> rule().isPresent());
         // when a configuration with another learning rate is stored
         Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("learningRate", 0.05);
+        properties.put("learningRate", 0.02);
         configurationAdmin().getConfiguration(PID, "?").update(properties);
         // then the rule is re-created with it
-        Framework.await("the rule uses learningRate 0.05", () -> "0.05".equals(rateOfRule()));
+        Framework.await("the rule uses learningRate 0.02", () -> "0.02".equals(rateOfRule()));
     }
 
     @Test

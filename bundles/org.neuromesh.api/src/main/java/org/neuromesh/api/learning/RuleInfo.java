@@ -9,8 +9,15 @@ import java.util.Objects;
  * @param displayName name shown to users
  * @param forwardOnly {@code false} only for rules that propagate gradients backwards (the reference)
  * @param reference where the rule comes from (paper or "NeuroMesh")
+ * @param learnsSequences whether the rule can train in temporal mode (error only at the end of a sequence)
  */
-public record RuleInfo(String name, String displayName, boolean forwardOnly, String reference) {
+public record RuleInfo(String name, String displayName, boolean forwardOnly, String reference,
+        boolean learnsSequences) {
+
+    /** A rule for static data sets only. */
+    public RuleInfo(String name, String displayName, boolean forwardOnly, String reference) {
+        this(name, displayName, forwardOnly, reference, false);
+    }
 
     public RuleInfo {
         Objects.requireNonNull(name, "name");

@@ -7,6 +7,7 @@
  * activity, eligibility traces, and the modulatory signal the engine delivers forward). A rule that needs
  * backpropagated gradients must say so in {@link org.neuromesh.api.learning.RuleInfo#forwardOnly()}.
  *
- * <p>Package version 1.0.0.
+ * <p>Package version 1.1.0: adds the labels, output error, extra forward passes and time steps and the engine's matrix routines to {@link
+ * org.neuromesh.api.learning.LearningStep}, and {@link org.neuromesh.api.learning.RuleInfo#learnsSequences()}.
  */
 package org.neuromesh.api.learning;

@@ -3,21 +3,24 @@ package org.neuromesh.learning.eligibility;
 import org.neuromesh.api.learning.LayerSignals;
 import org.neuromesh.api.learning.LearningRule;
 import org.neuromesh.api.learning.LearningStep;
+import org.neuromesh.api.learning.MatrixMath;
 import org.neuromesh.api.learning.NetworkShape;
 import org.neuromesh.api.learning.RuleInfo;
 import org.neuromesh.api.learning.RuleState;
 
 /**
  * The three-factor eligibility-trace rule, NeuroMesh's default: a weight changes in proportion to its
- * pre-synaptic activity, the eligibility of its node, and the modulatory (error or reward) signal delivered
- * forward to that node, averaged over the batch:
+ * pre-synaptic activity, the eligibility of its node, and the modulatory (error or reward) signal the engine
+ * delivers forward to that node, summed over the batch, with momentum:
  *
  * <pre>
- * dW[j][i] = rate * mean_b( modulation[b][j] * eligibility[b][j] * pre[b][i] ) - decay * rate * W[j][i]
- * db[j]    = rate * mean_b( modulation[b][j] * eligibility[b][j] )
+ * g[j][i] = mean_b( modulation[b][j] * eligibility[b][j] * pre[b][i] ) - decay * W[j][i]
+ * v = momentum * v + g;   W += rate * v          (and likewise for the biases, without decay)
  * </pre>
  *
- * Nothing flows backwards: every factor is available at the node during the forward pass.
+ * Nothing flows backwards: every factor is available at the node during the forward pass. In temporal mode
+ * {@code pre} is the pre-synaptic trace and the eligibility decays between releases, so an error that arrives
+ * only at the end of a sequence still reaches the inputs and releases that caused it.
  */
 public final class EligibilityTraceRule implements LearningRule {
 
@@ -25,24 +28,30 @@ public final class EligibilityTraceRule implements LearningRule {
     public static final String NAME = "eligibility";
 
     private static final RuleInfo INFO = new RuleInfo(NAME, "Eligibility-trace three-factor rule", true,
-            "NeuroMesh; three-factor rules after Fremaux and Gerstner 2016");
+            "NeuroMesh; three-factor rules after Fremaux and Gerstner 2016", true);
 
     private final float learningRate;
     private final float weightDecay;
+    private final float momentum;
 
     /**
      * @param learningRate step size, finite and positive
-     * @param weightDecay L2 decay per step relative to the learning rate, finite and non-negative
+     * @param weightDecay L2 decay, finite and non-negative
+     * @param momentum in [0, 1)
      */
-    public EligibilityTraceRule(double learningRate, double weightDecay) {
+    public EligibilityTraceRule(double learningRate, double weightDecay, double momentum) {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learningRate must be a positive number, got " + learningRate);
         }
         if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
             throw new IllegalArgumentException("weightDecay must be zero or positive, got " + weightDecay);
         }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+        }
         this.learningRate = (float) learningRate;
         this.weightDecay = (float) weightDecay;
+        this.momentum = (float) momentum;
     }
 
     @Override
@@ -58,52 +67,71 @@ public final class EligibilityTraceRule implements LearningRule {
         return weightDecay;
     }
 
-    @Override
-    public RuleState begin(NetworkShape shape, long seed) {
-        // The rule keeps no per-network state beyond a scratch row; the seed is not needed.
-        int widest = 0;
-        for (int width : shape.layerSizes()) {
-            widest = Math.max(widest, width);
-        }
-        float[] gate = new float[widest];
-        return step -> {
-            for (int layer = 0; layer < step.layerCount(); layer++) {
-                update(step.layer(layer), step.batchSize(), gate);
-            }
-        };
+    public float momentum() {
+        return momentum;
     }
 
-    private void update(LayerSignals signals, int batch, float[] gate) {
-        int inputs = signals.inputCount();
-        int nodes = signals.nodeCount();
-        float[] pre = signals.pre();
-        float[] eligibility = signals.eligibility();
-        float[] modulation = signals.modulation();
-        float[] weights = signals.weights();
-        float[] bias = signals.bias();
-        float scale = learningRate / batch;
-        float keep = 1f - learningRate * weightDecay;
-        if (keep != 1f) {
-            for (int k = 0; k < weights.length; k++) {
-                weights[k] *= keep;
+    @Override
+    public RuleState begin(NetworkShape shape, long seed) {
+        // Deterministic: the seed is not needed.
+        return new State(shape);
+    }
+
+    private final class State implements RuleState {
+        private final float[][] weightVelocity;
+        private final float[][] biasVelocity;
+        private float[] gate = new float[0];
+
+        State(NetworkShape shape) {
+            int layers = shape.weightLayerCount();
+            weightVelocity = new float[layers][];
+            biasVelocity = new float[layers][];
+            for (int l = 0; l < layers; l++) {
+                weightVelocity[l] = new float[shape.width(l) * shape.width(l + 1)];
+                biasVelocity[l] = new float[shape.width(l + 1)];
             }
         }
-        for (int b = 0; b < batch; b++) {
-            int nodeRow = b * nodes;
-            int inputRow = b * inputs;
-            for (int j = 0; j < nodes; j++) {
-                gate[j] = scale * modulation[nodeRow + j] * eligibility[nodeRow + j];
+
+        @Override
+        public void learn(LearningStep step) {
+            for (int l = 0; l < step.layerCount(); l++) {
+                update(step.math(), step.layer(l), step.batchSize(), l);
             }
+        }
+
+        private void update(MatrixMath math, LayerSignals signals, int batch, int l) {
+            int inputs = signals.inputCount();
+            int nodes = signals.nodeCount();
+            float[] weights = signals.weights();
+            float[] bias = signals.bias();
+            if (weights.length != weightVelocity[l].length) {
+                throw new IllegalStateException("layer " + l + " has " + nodes + " x " + inputs
+                        + " weights but the rule began with " + weightVelocity[l].length
+                        + "; begin again after the topology changes");
+            }
+            if (gate.length < batch * nodes) {
+                gate = new float[batch * nodes]; // grows once to the largest batch x layer
+            }
+            float[] modulation = signals.modulation();
+            float[] eligibility = signals.eligibility();
+            for (int k = 0; k < batch * nodes; k++) {
+                gate[k] = modulation[k] * eligibility[k];
+            }
+            float[] velocity = weightVelocity[l];
+            // v = momentum * v + mean_b(gate^T pre) - decay * W
+            math.multiplyTransposedA(nodes, inputs, batch, 1f / batch, gate, signals.pre(), velocity, momentum);
+            if (weightDecay != 0f) {
+                math.addScaled(velocity.length, -weightDecay, weights, velocity);
+            }
+            math.addScaled(velocity.length, learningRate, velocity, weights);
+            float[] biasV = biasVelocity[l];
             for (int j = 0; j < nodes; j++) {
-                float g = gate[j];
-                if (g == 0f) {
-                    continue; // silent, ineligible nodes do not learn; skipping them is the common case
+                float sum = 0f;
+                for (int b = 0, k = j; b < batch; b++, k += nodes) {
+                    sum += gate[k];
                 }
-                bias[j] += g;
-                int w = j * inputs;
-                for (int i = 0; i < inputs; i++) {
-                    weights[w + i] += g * pre[inputRow + i];
-                }
+                biasV[j] = momentum * biasV[j] + sum / batch;
+                bias[j] += learningRate * biasV[j];
             }
         }
     }

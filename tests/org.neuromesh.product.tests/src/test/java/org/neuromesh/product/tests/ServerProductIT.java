@@ -48,7 +48,7 @@ class ServerProductIT {
         assertTrue(listing.contains("learning rule (1)"), listing);
         assertTrue(listing.contains("eligibility  [default]  ranking 100  org.neuromesh.learning.eligibility"),
                 listing);
-        assertTrue(listing.contains("learningRate=0.01"), listing);
+        assertTrue(listing.contains("learningRate=0.05"), listing);
     }
 
     @Test
@@ -89,14 +89,14 @@ class ServerProductIT {
         Files.writeString(file, "learningRate = fast\n");
         String report = product.awaitOutput(mark, "was not applied", REACT);
         assertTrue(report.contains("learningRate='fast' is not a valid Double"), report);
-        assertTrue(providers().contains("learningRate=0.01"), "the default stays in force");
+        assertTrue(providers().contains("learningRate=0.05"), "the default stays in force");
         // when the file is corrected
         mark = product.mark();
-        Files.writeString(file, "learningRate = 0.05\n");
+        Files.writeString(file, "learningRate = 0.02\n");
         file.toFile().setLastModified(System.currentTimeMillis() + 2000);
         product.awaitOutput(mark, "Applied configuration org.neuromesh.learning.eligibility.cfg", REACT);
         // then the rule is re-created with the new rate
-        assertTrue(providers().contains("learningRate=0.05"), product.output());
+        assertTrue(providers().contains("learningRate=0.02"), product.output());
     }
 
     @Test

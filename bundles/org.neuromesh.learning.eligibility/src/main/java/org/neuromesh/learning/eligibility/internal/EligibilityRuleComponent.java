@@ -23,7 +23,7 @@ public class EligibilityRuleComponent implements LearningRule {
 
     @Activate
     public EligibilityRuleComponent(EligibilityRuleConfig config) {
-        this.rule = new EligibilityTraceRule(config.learningRate(), config.weightDecay());
+        this.rule = new EligibilityTraceRule(config.learningRate(), config.weightDecay(), config.momentum());
     }
 
     @Override
@@ -39,6 +39,7 @@ public class EligibilityRuleComponent implements LearningRule {
     /** The configured rule, for diagnostics and in-framework tests. */
     @Override
     public String toString() {
-        return "eligibility(learningRate=" + rule.learningRate() + ", weightDecay=" + rule.weightDecay() + ")";
+        return "eligibility(learningRate=" + rule.learningRate() + ", weightDecay=" + rule.weightDecay()
+                + ", momentum=" + rule.momentum() + ")";
     }
 }

@@ -10,9 +10,13 @@ public @interface EligibilityRuleConfig {
     String PID = "org.neuromesh.learning.eligibility";
 
     @AttributeDefinition(name = "Learning rate", description = "Step size of weight changes (> 0).", min = "0")
-    double learningRate() default 0.01;
+    double learningRate() default 0.05;
 
-    @AttributeDefinition(name = "Weight decay", description = "L2 decay relative to the learning rate (>= 0).",
+    @AttributeDefinition(name = "Weight decay", description = "L2 weight decay (>= 0).",
             min = "0")
     double weightDecay() default 0.0;
+
+    @AttributeDefinition(name = "Momentum", description = "Fraction of the previous change kept, in [0, 1).",
+            min = "0", max = "0.999")
+    double momentum() default 0.9;
 }

@@ -1,0 +1,182 @@
+package org.neuromesh.engine.network;
+
+import org.neuromesh.engine.gating.GatingParameters;
+
+/**
+ * The threshold-gating rules applied to a whole batch at once (the batched form of
+ * {@link org.neuromesh.engine.gating.ThresholdGatingLayer}).
+ *
+ * <p>Static mode, one integration step per sample: node j's accumulator is its input current {@code v}. It releases
+ * {@code v} when {@code v >= d} (threshold release: {@code d += eta_d}, {@code timeToRelease += eta_t}). Its timer
+ * counts the samples since it last released; when a silent node's timer reaches timeToRelease it is forced to
+ * release (timer release: output {@code max(v, 0)}, {@code d -= eta_d / 2},
+ * {@code timeToRelease = max(1, timeToRelease - eta_t / 2)}). Both releases set the eligibility to 1; a silent node
+ * has eligibility 0. The thresholds and timers thus form a homeostat: busy nodes raise their threshold, and a node
+ * that fell silent is forced to release and so gets eligible to learn again.
+ *
+ * <p>At inference the timers are frozen (threshold releases only), so a prediction never depends on the samples
+ * that came before it.
+ */
+final class Gates {
+
+    private Gates() {
+    }
+
+    /**
+     * Training pass of a static batch: writes {@code out} and {@code eligibility}, adapts the layer's node state,
+     * and counts releases into {@code counts[0]} (threshold) and {@code counts[1]} (timer).
+     */
+    static void train(GatingLayer layer, GatingParameters gating, float[] current, int batch, float[] out,
+            float[] eligibility, long[] counts) {
+        int nodes = layer.nodes;
+        float etaT = gating.etaT();
+        long thresholdReleases = 0;
+        long timerReleases = 0;
+        for (int j = 0; j < nodes; j++) {
+            float d = layer.threshold[j];
+            float ttr = layer.timeToRelease[j];
+            float etaD = layer.etaD[j];
+            int silent = layer.silentSamples[j];
+            for (int b = 0, k = j; b < batch; b++, k += nodes) {
+                float v = current[k];
+                if (v >= d) {
+                    out[k] = v;
+                    eligibility[k] = 1f;
+                    d += etaD;
+                    ttr += etaT;
+                    silent = 0;
+                    thresholdReleases++;
+                } else if (++silent >= ttr) {
+                    out[k] = Math.max(v, 0f);
+                    eligibility[k] = 1f;
+                    d = Math.max(0f, d - etaD * 0.5f);
+                    ttr = Math.max(1f, ttr - etaT * 0.5f);
+                    silent = 0;
+                    timerReleases++;
+                } else {
+                    out[k] = 0f;
+                    eligibility[k] = 0f;
+                }
+            }
+            layer.threshold[j] = d;
+            layer.timeToRelease[j] = ttr;
+            layer.silentSamples[j] = silent;
+        }
+        counts[0] += thresholdReleases;
+        counts[1] += timerReleases;
+    }
+
+    /** Inference pass: threshold releases only, no state change. */
+    static void infer(GatingLayer layer, float[] current, int batch, float[] out, float[] released) {
+        int nodes = layer.nodes;
+        float[] threshold = layer.threshold;
+        for (int b = 0, k = 0; b < batch; b++) {
+            for (int j = 0; j < nodes; j++, k++) {
+                float v = current[k];
+                boolean fires = v >= threshold[j];
+                out[k] = fires ? v : 0f;
+                released[k] = fires ? 1f : 0f;
+            }
+        }
+    }
+
+    /**
+     * A pass that repeats the release decisions of an earlier training pass ({@code releasedBefore}) on a new
+     * current, for rules that compare two passes: a node that was forced to release then releases again now.
+     */
+    static void replay(GatingLayer layer, float[] current, int batch, float[] releasedBefore, float[] out,
+            float[] released) {
+        int nodes = layer.nodes;
+        float[] threshold = layer.threshold;
+        for (int b = 0, k = 0; b < batch; b++) {
+            for (int j = 0; j < nodes; j++, k++) {
+                float v = current[k];
+                boolean fires = v >= threshold[j] || releasedBefore[k] != 0f;
+                out[k] = fires ? Math.max(v, 0f) : 0f;
+                released[k] = fires ? 1f : 0f;
+            }
+        }
+    }
+
+    /**
+     * One integration step of a sequence. Each sample keeps its own accumulator and timer ({@code timer} counts
+     * steps since the node last released); the eligibility decays by {@code traceDecay} every step and is set to 1
+     * on a release; thresholds adapt as in static mode when {@code training}.
+     */
+    static void step(GatingLayer layer, GatingParameters gating, float traceDecay, boolean training,
+            float[] current, int batch, float[] accumulator, float[] timer, float[] out, float[] eligibility,
+            long[] counts) {
+        int nodes = layer.nodes;
+        float etaT = gating.etaT();
+        for (int j = 0; j < nodes; j++) {
+            float d = layer.threshold[j];
+            float ttr = layer.timeToRelease[j];
+            float etaD = layer.etaD[j];
+            for (int b = 0, k = j; b < batch; b++, k += nodes) {
+                float acc = accumulator[k] + current[k];
+                float steps = timer[k] + 1f;
+                float trace = eligibility[k] * traceDecay;
+                if (acc >= d) {
+                    out[k] = acc;
+                    trace = 1f;
+                    acc = 0f;
+                    steps = 0f;
+                    if (training) {
+                        d += etaD;
+                        ttr += etaT;
+                    }
+                    counts[0]++;
+                } else if (steps >= ttr) {
+                    out[k] = Math.max(acc, 0f);
+                    trace = 1f;
+                    acc = 0f;
+                    steps = 0f;
+                    if (training) {
+                        d = Math.max(0f, d - etaD * 0.5f);
+                        ttr = Math.max(1f, ttr - etaT * 0.5f);
+                    }
+                    counts[1]++;
+                } else {
+                    out[k] = 0f;
+                }
+                accumulator[k] = acc;
+                timer[k] = steps;
+                eligibility[k] = trace;
+            }
+            layer.threshold[j] = d;
+            layer.timeToRelease[j] = ttr;
+        }
+    }
+
+    /**
+     * eta_d follows the error delivered forward: {@code eta_d += alpha * errorInput}, where a node's errorInput is
+     * how much more (or less) error it received than the layer's average, so the rates stay centred; each rate is
+     * kept within {@code [0, 4 * eta_d0]}.
+     */
+    static void adaptRates(GatingLayer layer, GatingParameters gating, float[] modulation, int batch) {
+        int nodes = layer.nodes;
+        if (gating.alpha() == 0f) {
+            return;
+        }
+        float[] rates = layer.etaD;
+        double layerMean = 0;
+        // Two passes over the modulation (layer mean, then each node against it) rather than a scratch array.
+        for (int j = 0; j < nodes; j++) {
+            double sum = 0;
+            for (int b = 0, k = j; b < batch; b++, k += nodes) {
+                sum += Math.abs(modulation[k]);
+            }
+            layerMean += sum / batch;
+        }
+        layerMean /= nodes;
+        float ceiling = 4f * gating.etaD0();
+        for (int j = 0; j < nodes; j++) {
+            double sum = 0;
+            for (int b = 0, k = j; b < batch; b++, k += nodes) {
+                sum += Math.abs(modulation[k]);
+            }
+            float errorInput = (float) (sum / batch - layerMean);
+            rates[j] = Math.min(ceiling, Math.max(0f, rates[j] + gating.alpha() * errorInput));
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package org.neuromesh.engine.network;
+
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+
+import org.neuromesh.api.learning.RuleState;
+import org.neuromesh.engine.math.MatrixKernels;
+
+/**
+ * Trains a {@link GatingNetwork} with a learning rule, batch by batch: forward pass, output error delivered forward,
+ * then the rule changes the weights from the signals it is offered. Allocates its buffers once; an epoch does not
+ * allocate per batch or per sample.
+ */
+public final class Trainer {
+
+    /** Told after every batch; called on the training thread, so keep it quick. */
+    @FunctionalInterface
+    public interface Progress {
+        void batchDone(int samplesDone, int samplesTotal, double meanLossSoFar);
+
+        Progress NONE = (done, total, loss) -> { };
+    }
+
+    private final GatingNetwork network;
+    private final RuleState rule;
+    private final MatrixKernels kernels;
+    private final TrainingOptions options;
+    private final SplittableRandom shuffler;
+    private Propagation propagation;
+    private int[] order = new int[0];
+    private final int[] labels;
+    private final float[] input;
+    private final SequenceInput sequence = new SequenceInput();
+
+    /** Feeds the steps of the current batch's sequences; one instance, re-pointed per batch, so nothing allocates. */
+    private final class SequenceInput implements Propagation.StepInput {
+        private SampleSet samples;
+        private int from;
+        private int count;
+
+        void select(SampleSet set, int first, int size) {
+            samples = set;
+            from = first;
+            count = size;
+        }
+
+        @Override
+        public void fill(int step, float[] into) {
+            samples.fill(order, from, count, step, into);
+        }
+    }
+
+    public Trainer(GatingNetwork network, RuleState rule, MatrixKernels kernels, TrainingOptions options) {
+        this.network = network;
+        this.rule = rule;
+        this.kernels = kernels;
+        this.options = options;
+        this.shuffler = new SplittableRandom(options.seed());
+        this.propagation = new Propagation(network, kernels, options.batchSize());
+        this.labels = new int[options.batchSize()];
+        this.input = new float[options.batchSize() * network.inputWidth()];
+    }
+
+    /** Re-creates the buffers after the network's topology changed. */
+    public void topologyChanged() {
+        propagation = new Propagation(network, kernels, options.batchSize());
+    }
+
+    /**
+     * One pass over {@code samples} in a fresh random order.
+     *
+     * @param stop checked between batches; when true the pass ends after the current batch
+     * @throws TrainingDivergedException when the loss or a weight becomes NaN or infinite
+     */
+    public EpochStats trainEpoch(SampleSet samples, Progress progress, BooleanSupplier stop) {
+        requireCompatible(samples);
+        int size = samples.size();
+        shuffle(size);
+        long start = System.nanoTime();
+        double loss = 0;
+        long right = 0;
+        int done = 0;
+        propagation.takeReleases();
+        boolean stopped = false;
+        long nodeSteps = 0;
+        for (int from = 0; from < size; from += options.batchSize()) {
+            if (stop.getAsBoolean()) {
+                stopped = true;
+                break;
+            }
+            int count = Math.min(options.batchSize(), size - from);
+            run(samples, from, count, true);
+            double batchLoss = propagation.lossSum();
+            if (!Double.isFinite(batchLoss)) {
+                throw new TrainingDivergedException("the loss became " + batchLoss + " at samples " + from + ".."
+                        + (from + count - 1) + " of this epoch; lower the learning rate or check the input");
+            }
+            propagation.deliverError(true);
+            rule.learn(propagation);
+            for (int l = 0; l < network.layerCount(); l++) {
+                if (network.layer(l).prunedEdges > 0) {
+                    network.layer(l).applyMask();
+                }
+            }
+            loss += batchLoss;
+            right += propagation.correct();
+            done += count;
+            nodeSteps += (long) count * hiddenNodes() * samples.timeSteps();
+            progress.batchDone(done, size, loss / done);
+        }
+        network.requireFinite("after " + done + " samples of this epoch");
+        long[] releases = propagation.takeReleases();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new EpochStats(done, done == 0 ? 0 : loss / done, done == 0 ? 0 : (double) right / done, seconds,
+                releases[0], releases[1], nodeSteps, stopped);
+    }
+
+    /** Fraction of {@code samples} classified right, without learning or changing node state. */
+    public double evaluate(SampleSet samples) {
+        requireCompatible(samples);
+        int size = samples.size();
+        long right = 0;
+        if (order.length != size) {
+            order = new int[size];
+        }
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        for (int from = 0; from < size; from += options.batchSize()) {
+            int count = Math.min(options.batchSize(), size - from);
+            run(samples, from, count, false);
+            right += propagation.correct();
+        }
+        propagation.takeReleases();
+        return size == 0 ? 0 : (double) right / size;
+    }
+
+    private void run(SampleSet samples, int from, int count, boolean training) {
+        for (int b = 0; b < count; b++) {
+            labels[b] = samples.label(order[from + b]);
+        }
+        if (samples.timeSteps() == 1) {
+            samples.fill(order, from, count, 0, input);
+            propagation.forward(input, labels, count, training);
+        } else {
+            sequence.select(samples, from, count);
+            propagation.forwardSequence(sequence, labels, count, samples.timeSteps(), options.traceDecay(), training);
+        }
+    }
+
+    private int hiddenNodes() {
+        int nodes = 0;
+        for (int l = 0; l < network.layerCount() - 1; l++) {
+            nodes += network.layer(l).nodes;
+        }
+        return nodes;
+    }
+
+    private void shuffle(int size) {
+        if (order.length != size) {
+            order = new int[size];
+        }
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        for (int i = size - 1; i > 0; i--) {
+            int j = shuffler.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+    }
+
+    private void requireCompatible(SampleSet samples) {
+        if (samples.inputWidth() != network.inputWidth()) {
+            throw new IllegalArgumentException("the samples have " + samples.inputWidth()
+                    + " values per input but the network's input layer has " + network.inputWidth());
+        }
+        if (samples.classCount() != network.outputWidth()) {
+            throw new IllegalArgumentException("the samples have " + samples.classCount()
+                    + " classes but the network's readout has " + network.outputWidth() + " nodes");
+        }
+    }
+
+    public GatingNetwork network() {
+        return network;
+    }
+
+    public Propagation propagation() {
+        return propagation;
+    }
+}
