@@ -11,7 +11,8 @@ import org.neuromesh.engine.gating.GatingParameters;
  * counts the samples since it last released; when a silent node's timer reaches timeToRelease it is forced to
  * release (timer release: output {@code max(v, 0)}, {@code d -= eta_d / 2},
  * {@code timeToRelease = max(1, timeToRelease - eta_t / 2)}). Both releases set the eligibility to 1; a silent node
- * has eligibility 0. The thresholds and timers thus form a homeostat: busy nodes raise their threshold, and a node
+ * has eligibility 0. The threshold and timer changes of a batch are averaged over its samples, as weight changes
+ * are, so eta_d is a change per batch rather than per sample. The thresholds and timers thus form a homeostat: busy nodes raise their threshold, and a node
  * that fell silent is forced to release and so gets eligible to learn again.
  *
  * <p>At inference the timers are frozen (threshold releases only), so a prediction never depends on the samples
@@ -29,41 +30,50 @@ final class Gates {
     static void train(GatingLayer layer, GatingParameters gating, float[] current, int batch, float[] out,
             float[] eligibility, long[] counts) {
         int nodes = layer.nodes;
-        float etaT = gating.etaT();
         long thresholdReleases = 0;
         long timerReleases = 0;
         for (int j = 0; j < nodes; j++) {
             float d = layer.threshold[j];
             float ttr = layer.timeToRelease[j];
-            float etaD = layer.etaD[j];
             int silent = layer.silentSamples[j];
+            int byThreshold = 0;
+            int byTimer = 0;
             for (int b = 0, k = j; b < batch; b++, k += nodes) {
                 float v = current[k];
                 if (v >= d) {
                     out[k] = v;
                     eligibility[k] = 1f;
-                    d += etaD;
-                    ttr += etaT;
                     silent = 0;
-                    thresholdReleases++;
+                    byThreshold++;
                 } else if (++silent >= ttr) {
                     out[k] = Math.max(v, 0f);
                     eligibility[k] = 1f;
-                    d = Math.max(0f, d - etaD * 0.5f);
-                    ttr = Math.max(1f, ttr - etaT * 0.5f);
                     silent = 0;
-                    timerReleases++;
+                    byTimer++;
                 } else {
                     out[k] = 0f;
                     eligibility[k] = 0f;
                 }
             }
-            layer.threshold[j] = d;
-            layer.timeToRelease[j] = ttr;
             layer.silentSamples[j] = silent;
+            adapt(layer, gating, j, byThreshold, byTimer, batch);
+            thresholdReleases += byThreshold;
+            timerReleases += byTimer;
         }
         counts[0] += thresholdReleases;
         counts[1] += timerReleases;
+    }
+
+    /**
+     * The paper's threshold and timer updates, averaged over the releases of a batch (as weight updates are):
+     * {@code +eta_d, +eta_t} per threshold release and {@code -eta_d/2, -eta_t/2} per timer release, divided by
+     * the number of node evaluations; d stays >= 0 and timeToRelease >= 1.
+     */
+    private static void adapt(GatingLayer layer, GatingParameters gating, int j, int byThreshold, int byTimer,
+            int evaluations) {
+        float balance = (byThreshold - 0.5f * byTimer) / evaluations;
+        layer.threshold[j] = Math.max(0f, layer.threshold[j] + layer.etaD[j] * balance);
+        layer.timeToRelease[j] = Math.max(1f, layer.timeToRelease[j] + gating.etaT() * balance);
     }
 
     /** Inference pass: threshold releases only, no state change. */
@@ -107,11 +117,11 @@ final class Gates {
             float[] current, int batch, float[] accumulator, float[] timer, float[] out, float[] eligibility,
             long[] counts) {
         int nodes = layer.nodes;
-        float etaT = gating.etaT();
         for (int j = 0; j < nodes; j++) {
             float d = layer.threshold[j];
             float ttr = layer.timeToRelease[j];
-            float etaD = layer.etaD[j];
+            int byThreshold = 0;
+            int byTimer = 0;
             for (int b = 0, k = j; b < batch; b++, k += nodes) {
                 float acc = accumulator[k] + current[k];
                 float steps = timer[k] + 1f;
@@ -121,21 +131,13 @@ final class Gates {
                     trace = 1f;
                     acc = 0f;
                     steps = 0f;
-                    if (training) {
-                        d += etaD;
-                        ttr += etaT;
-                    }
-                    counts[0]++;
+                    byThreshold++;
                 } else if (steps >= ttr) {
                     out[k] = Math.max(acc, 0f);
                     trace = 1f;
                     acc = 0f;
                     steps = 0f;
-                    if (training) {
-                        d = Math.max(0f, d - etaD * 0.5f);
-                        ttr = Math.max(1f, ttr - etaT * 0.5f);
-                    }
-                    counts[1]++;
+                    byTimer++;
                 } else {
                     out[k] = 0f;
                 }
@@ -143,8 +145,11 @@ final class Gates {
                 timer[k] = steps;
                 eligibility[k] = trace;
             }
-            layer.threshold[j] = d;
-            layer.timeToRelease[j] = ttr;
+            if (training) {
+                adapt(layer, gating, j, byThreshold, byTimer, batch);
+            }
+            counts[0] += byThreshold;
+            counts[1] += byTimer;
         }
     }
 

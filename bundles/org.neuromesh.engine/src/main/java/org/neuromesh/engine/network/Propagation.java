@@ -151,7 +151,18 @@ public final class Propagation implements LearningStep {
                 }
             }
         }
-        addBias(network.layer(readout), current[readout]);
+        // the readout reports the mean over the sequence, so the scores do not grow with its length
+        float[] scores = current[readout];
+        for (int i = 0; i < batch * network.outputWidth(); i++) {
+            scores[i] /= steps;
+        }
+        if (readoutDecay > 0f) {
+            float[] readoutTrace = trace[readout];
+            for (int i = 0; i < batch * network.layer(readout).inputs; i++) {
+                readoutTrace[i] /= steps;
+            }
+        }
+        addBias(network.layer(readout), scores);
         scoreOutput();
     }
 

@@ -1,0 +1,217 @@
+package org.neuromesh.engine.network;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+
+import org.neuromesh.engine.gating.GatingParameters;
+
+/**
+ * Saves and loads a whole {@link GatingNetwork} (weights, masks, node state, feedback projections) as one binary
+ * file: magic {@code NMCL}, format version, content, CRC-32 of everything before it.
+ *
+ * <p>Writing goes to a temporary file in the same folder, is forced to disk, and then atomically renamed over the
+ * target, so a crash or Ctrl-C leaves either the old file or the new one, never half of one.
+ */
+public final class ClusterFile {
+
+    private static final int MAGIC = 0x4E4D434C; // "NMCL"
+    private static final int VERSION = 1;
+    /** Largest array a file may declare; guards against allocating from a corrupt length. */
+    private static final int MAX_VALUES = 1 << 28;
+
+    private ClusterFile() {
+    }
+
+    /** Writes {@code network} to {@code file} atomically, creating the folder if needed. */
+    public static void write(GatingNetwork network, Path file) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path temporary = Files.createTempFile(folder, file.getFileName().toString(), ".partial");
+        try {
+            CRC32 crc = new CRC32();
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                OutputStream raw = Channels.newOutputStream(channel);
+                DataOutputStream out = new DataOutputStream(
+                        new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), crc));
+                writeContent(network, out);
+                out.flush();
+                DataOutputStream tail = new DataOutputStream(raw);
+                tail.writeLong(crc.getValue());
+                tail.flush();
+                channel.force(true);
+            }
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Reads a network written by {@link #write}.
+     *
+     * @throws NoSuchFileException if there is no such file
+     * @throws IOException naming the file and what is wrong: not a cluster file, unknown version, truncated,
+     *         checksum mismatch, impossible sizes
+     */
+    public static GatingNetwork read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no cluster file here");
+        }
+        CRC32 crc = new CRC32();
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc));
+            GatingNetwork network = readContent(file, in);
+            long computed = crc.getValue();
+            long stored = new DataInputStream(raw).readLong();
+            if (stored != computed) {
+                throw new IOException(file + " is damaged: checksum " + Long.toHexString(stored)
+                        + " does not match its content (" + Long.toHexString(computed) + ")");
+            }
+            if (raw.read() != -1) {
+                throw new IOException(file + " has extra bytes after its checksum");
+            }
+            return network;
+        } catch (EOFException truncated) {
+            throw new IOException(file + " is truncated: it ends before the network is complete", truncated);
+        }
+    }
+
+    private static void writeContent(GatingNetwork network, DataOutputStream out) throws IOException {
+        out.writeInt(MAGIC);
+        out.writeInt(VERSION);
+        out.writeLong(network.seed());
+        GatingParameters g = network.gating();
+        for (float value : new float[] { g.initialThreshold(), g.initialTimeToRelease(), g.etaD0(), g.etaT(),
+                g.alpha(), g.traceDecay() }) {
+            out.writeFloat(value);
+        }
+        out.writeInt(network.layerCount());
+        for (int l = 0; l < network.layerCount(); l++) {
+            GatingLayer layer = network.layer(l);
+            out.writeInt(layer.inputs);
+            out.writeInt(layer.nodes);
+            out.writeBoolean(layer.readout);
+            out.writeInt(layer.prunedEdges);
+            writeFloats(out, layer.weights);
+            writeFloats(out, layer.bias);
+            writeFloats(out, layer.mask);
+            writeFloats(out, layer.threshold);
+            writeFloats(out, layer.timeToRelease);
+            writeFloats(out, layer.etaD);
+            for (int silent : layer.silentSamples) {
+                out.writeInt(silent);
+            }
+            if (!layer.readout) {
+                writeFloats(out, network.feedback(l));
+            }
+        }
+    }
+
+    private static GatingNetwork readContent(Path file, DataInputStream in) throws IOException {
+        int magic = in.readInt();
+        if (magic != MAGIC) {
+            throw new IOException(file + " is not a NeuroMesh cluster file (magic " + Integer.toHexString(magic)
+                    + ", expected " + Integer.toHexString(MAGIC) + ")");
+        }
+        int version = in.readInt();
+        if (version != VERSION) {
+            throw new IOException(file + " has format version " + version + "; this NeuroMesh reads version "
+                    + VERSION);
+        }
+        long seed = in.readLong();
+        GatingParameters gating;
+        try {
+            gating = new GatingParameters(in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat(),
+                    in.readFloat(), in.readFloat());
+        } catch (IllegalArgumentException invalid) {
+            throw new IOException(file + " holds invalid node parameters: " + invalid.getMessage(), invalid);
+        }
+        int count = in.readInt();
+        if (count < 1 || count > 64) {
+            throw new IOException(file + " declares " + count + " layers");
+        }
+        GatingLayer[] layers = new GatingLayer[count];
+        float[][] feedback = new float[count - 1][];
+        int previousNodes = -1;
+        for (int l = 0; l < count; l++) {
+            int inputs = in.readInt();
+            int nodes = in.readInt();
+            boolean readout = in.readBoolean();
+            if (inputs < 1 || nodes < 1 || (long) inputs * nodes > MAX_VALUES || readout != (l == count - 1)
+                    || (previousNodes > 0 && inputs != previousNodes)) {
+                throw new IOException(file + " layer " + l + " has impossible sizes: " + inputs + " inputs, "
+                        + nodes + " nodes" + (previousNodes > 0 ? " after a layer of " + previousNodes : ""));
+            }
+            previousNodes = nodes;
+            GatingLayer layer = new GatingLayer(inputs, nodes, readout);
+            layer.prunedEdges = in.readInt();
+            readFloats(file, in, layer.weights);
+            readFloats(file, in, layer.bias);
+            readFloats(file, in, layer.mask);
+            readFloats(file, in, layer.threshold);
+            readFloats(file, in, layer.timeToRelease);
+            readFloats(file, in, layer.etaD);
+            for (int j = 0; j < layer.silentSamples.length; j++) {
+                layer.silentSamples[j] = in.readInt();
+            }
+            if (!readout) {
+                feedback[l] = readSized(file, in, l);
+            }
+            layers[l] = layer;
+        }
+        int outputs = layers[count - 1].nodes;
+        for (int l = 0; l < count - 1; l++) {
+            if (feedback[l].length != outputs * layers[l].nodes) {
+                throw new IOException(file + " layer " + l + " has a feedback projection of " + feedback[l].length
+                        + " values; expected " + outputs + " x " + layers[l].nodes);
+            }
+        }
+        return new GatingNetwork(gating, seed, layers, feedback);
+    }
+
+    private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
+        out.writeInt(values.length);
+        for (float v : values) {
+            out.writeFloat(v);
+        }
+    }
+
+    private static void readFloats(Path file, DataInputStream in, float[] into) throws IOException {
+        int length = in.readInt();
+        if (length != into.length) {
+            throw new IOException(file + " is inconsistent: an array holds " + length + " values where "
+                    + into.length + " belong");
+        }
+        for (int i = 0; i < length; i++) {
+            into[i] = in.readFloat();
+        }
+    }
+
+    private static float[] readSized(Path file, DataInputStream in, int layer) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > MAX_VALUES) {
+            throw new IOException(file + " layer " + layer + " declares " + length + " feedback values");
+        }
+        float[] values = new float[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = in.readFloat();
+        }
+        return values;
+    }
+}

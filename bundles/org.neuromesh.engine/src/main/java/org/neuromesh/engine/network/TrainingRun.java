@@ -1,0 +1,141 @@
+package org.neuromesh.engine.network;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+
+import org.neuromesh.api.learning.LearningRule;
+import org.neuromesh.api.learning.RuleState;
+import org.neuromesh.engine.math.MatrixKernels;
+
+/**
+ * Trains for a number of epochs: after each one it measures the test accuracy, applies the topology plan, and
+ * saves a checkpoint (atomically). A stop request ends the current epoch after its batch and still saves.
+ */
+public final class TrainingRun {
+
+    /** What a run reports while it works; called on the training thread. */
+    public interface Listener {
+        /** After every batch. */
+        default void batchDone(int epoch, int samplesDone, int samplesTotal, double meanLoss) {
+        }
+
+        /** After every epoch, with its test accuracy. */
+        default void epochDone(EpochReport report) {
+        }
+
+        /** After a checkpoint was written. */
+        default void saved(Path file) {
+        }
+    }
+
+    private final GatingNetwork network;
+    private final LearningRule rule;
+    private final MatrixKernels kernels;
+    private final TrainingOptions options;
+    private final TopologyPlan plan;
+    private final Path checkpoint;
+
+    /**
+     * @param checkpoint file to save the network to after each epoch, or {@code null} for none
+     */
+    public TrainingRun(GatingNetwork network, LearningRule rule, MatrixKernels kernels, TrainingOptions options,
+            TopologyPlan plan, Path checkpoint) {
+        this.network = Objects.requireNonNull(network, "network");
+        this.rule = Objects.requireNonNull(rule, "rule");
+        this.kernels = Objects.requireNonNull(kernels, "kernels");
+        this.options = Objects.requireNonNull(options, "options");
+        this.plan = Objects.requireNonNull(plan, "plan");
+        this.checkpoint = checkpoint;
+    }
+
+    /**
+     * Runs up to {@code epochs} epochs.
+     *
+     * @return one report per epoch run (the last one may be a stopped, partial epoch)
+     * @throws IllegalArgumentException if the samples do not fit the network, or the rule cannot learn them
+     * @throws TrainingDivergedException if training produced NaN; the last good checkpoint is left in place
+     * @throws UncheckedIOException if a checkpoint cannot be written
+     */
+    public List<EpochReport> run(SampleSet train, SampleSet test, int epochs, Listener listener,
+            BooleanSupplier stop) {
+        if (train.timeSteps() > 1 && !rule.info().learnsSequences()) {
+            throw new IllegalArgumentException("rule '" + rule.info().name() + "' does not learn sequences; "
+                    + "use a rule that does, such as 'eligibility'");
+        }
+        RuleState state = rule.begin(network.shape(), options.seed());
+        Trainer trainer = new Trainer(network, state, kernels, options);
+        List<EpochReport> reports = new ArrayList<>();
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            int current = epoch;
+            EpochStats stats = trainer.trainEpoch(train,
+                    (done, total, loss) -> listener.batchDone(current, done, total, loss), stop);
+            double accuracy = trainer.evaluate(test);
+            String change = "";
+            if (!stats.stopped() && epoch < epochs && plan.changesAnything()) {
+                change = changeTopology(epoch);
+                if (!change.isEmpty()) {
+                    state = rule.begin(network.shape(), options.seed() + epoch);
+                    trainer = new Trainer(network, state, kernels, options.withSeed(options.seed() + epoch));
+                }
+            }
+            EpochReport report = new EpochReport(epoch, stats, accuracy, hiddenNodes(), network.liveEdges(),
+                    network.totalEdges(), network.layer(0).meanThreshold(), network.layer(0).meanTimeToRelease(),
+                    change);
+            reports.add(report);
+            listener.epochDone(report);
+            save(listener);
+            if (stats.stopped()) {
+                break;
+            }
+        }
+        return reports;
+    }
+
+    private String changeTopology(int epoch) {
+        StringBuilder change = new StringBuilder();
+        for (int l = 0; l < network.layerCount() - 1; l++) {
+            int room = plan.maxNodes() - network.layer(l).nodeCount();
+            int split = Topology.splitNodes(network, l, Math.min(plan.splitPerEpoch(), Math.max(room, 0)),
+                    options.seed() * 31 + epoch);
+            if (split > 0) {
+                change.append("layer ").append(l).append(": split ").append(split).append(" nodes; ");
+            }
+        }
+        if (plan.pruneFraction() > 0 && epoch >= plan.pruneFromEpoch()) {
+            long pruned = Topology.prune(network, plan.pruneFraction());
+            change.append("pruned ").append(pruned).append(" edges; ");
+        }
+        for (int l = 0; l < network.layerCount(); l++) {
+            int duplicated = Topology.duplicateEdges(network, l, plan.duplicatePerEpoch());
+            if (duplicated > 0) {
+                change.append("layer ").append(l).append(": duplicated ").append(duplicated).append(" edges; ");
+            }
+        }
+        return change.toString().trim();
+    }
+
+    private void save(Listener listener) {
+        if (checkpoint == null) {
+            return;
+        }
+        try {
+            ClusterFile.write(network, checkpoint);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not save the checkpoint " + checkpoint + ": " + e.getMessage(), e);
+        }
+        listener.saved(checkpoint);
+    }
+
+    private int hiddenNodes() {
+        int nodes = 0;
+        for (int l = 0; l < network.layerCount() - 1; l++) {
+            nodes += network.layer(l).nodeCount();
+        }
+        return nodes;
+    }
+}
