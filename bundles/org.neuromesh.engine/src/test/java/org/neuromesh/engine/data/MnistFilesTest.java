@@ -58,4 +58,15 @@ class MnistFilesTest {
         assertEquals("MNIST directory " + missing + " does not exist. Run releng/fetch-mnist.sh to download MNIST"
                 + " (releng/fetch-mnist.sh " + missing + ").", e.getMessage());
     }
+
+    @Test
+    void fashionMnistIsNamedWithItsOwnFetchScript() {
+        Path missing = dir.resolve("fashion");
+
+        FileNotFoundException e = assertThrows(FileNotFoundException.class,
+                () -> MnistFiles.locate(Dataset.FASHION_MNIST, missing));
+
+        assertEquals("Fashion-MNIST directory " + missing + " does not exist. Run releng/fetch-fashion-mnist.sh to"
+                + " download Fashion-MNIST (releng/fetch-fashion-mnist.sh " + missing + ").", e.getMessage());
+    }
 }
