@@ -1,0 +1,194 @@
+package org.neuromesh.cli;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.neuromesh.engine.data.Dataset;
+
+/**
+ * The options of {@code neuromesh:train} and {@code ./neuromesh train}, parsed with errors that name the option.
+ *
+ * @param dataset which data set
+ * @param rule the learning rule's name, or {@code null} for the default (highest-ranked) rule
+ * @param task {@code static}, {@code delayed} (image once, error after {@code delay} blank steps) or {@code rows}
+ * @param epochs passes over the training set
+ * @param hidden widths of the hidden layers
+ * @param batch samples per batch
+ * @param seed seed for weights and sample order
+ * @param threads cores the matrix routines use
+ * @param traceDecay trace decay in temporal tasks; 0 switches traces off
+ * @param delay blank steps in the delayed task
+ * @param threshold initial node threshold d
+ * @param timeToRelease initial timeToRelease
+ * @param etaD initial threshold adaptation rate
+ * @param split hidden nodes split per layer after each epoch
+ * @param maxNodes largest hidden layer growth may reach
+ * @param prune fraction of live edges pruned after each epoch
+ * @param pruneFrom first epoch after which pruning happens
+ * @param duplicate strong edges duplicated per layer after each epoch
+ * @param save checkpoint file written after every epoch, or {@code null}
+ * @param load checkpoint to continue from, or {@code null}
+ * @param result whether to print a machine-readable {@code RESULT {...}} line at the end
+ */
+public record TrainArguments(Dataset dataset, String rule, String task, int epochs, int[] hidden, int batch,
+        long seed, int threads, float traceDecay, int delay, float threshold, float timeToRelease, float etaD,
+        int split, int maxNodes, double prune, int pruneFrom, int duplicate, Path save, Path load, boolean result) {
+
+    /** The text shown by {@code --help} and after a usage error. */
+    public static final String USAGE = String.join("\n",
+            "usage: train [--dataset mnist|fashion-mnist] [--rule NAME] [--epochs N] [--hidden N[,N...]]",
+            "             [--task static|delayed|rows] [--batch N] [--seed N] [--threads N] [--trace-decay F]",
+            "             [--delay N] [--threshold F] [--time-to-release F] [--eta-d F]",
+            "             [--split N] [--max-nodes N] [--prune F] [--prune-from EPOCH] [--duplicate N]",
+            "             [--save FILE] [--load FILE] [--result]",
+            "  Trains a threshold-gating network; progress, per-epoch accuracy, loss and firing statistics are",
+            "  printed, a checkpoint is saved after every epoch (--save), and Ctrl-C stops after the current batch",
+            "  and saves. Defaults: mnist, the highest-ranked rule, 10 epochs, --hidden 256, static task, batch 128.");
+
+    /**
+     * @throws IllegalArgumentException naming the option and the value when something is wrong
+     */
+    public static TrainArguments parse(String... args) {
+        Builder b = new Builder();
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--result")) {
+                b.result = true;
+                continue;
+            }
+            if (!option.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + option + "'");
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--dataset" -> b.dataset = Dataset.fromName(value);
+                case "--rule" -> b.rule = value;
+                case "--task" -> b.task = oneOf(option, value, "static", "delayed", "rows");
+                case "--epochs" -> b.epochs = positive(option, value);
+                case "--hidden" -> b.hidden = widths(option, value);
+                case "--batch" -> b.batch = positive(option, value);
+                case "--seed" -> b.seed = longValue(option, value);
+                case "--threads" -> b.threads = positive(option, value);
+                case "--trace-decay" -> b.traceDecay = fraction(option, value);
+                case "--delay" -> b.delay = positive(option, value);
+                case "--threshold" -> b.threshold = number(option, value, 0f);
+                case "--time-to-release" -> b.timeToRelease = number(option, value, 1f);
+                case "--eta-d" -> b.etaD = number(option, value, 0f);
+                case "--split" -> b.split = atLeastZero(option, value);
+                case "--max-nodes" -> b.maxNodes = positive(option, value);
+                case "--prune" -> b.prune = fraction(option, value);
+                case "--prune-from" -> b.pruneFrom = positive(option, value);
+                case "--duplicate" -> b.duplicate = atLeastZero(option, value);
+                case "--save" -> b.save = Path.of(value);
+                case "--load" -> b.load = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        if (b.maxNodes == 0) {
+            b.maxNodes = Arrays.stream(b.hidden).max().orElse(0) + b.split * b.epochs;
+        }
+        return new TrainArguments(b.dataset, b.rule, b.task, b.epochs, b.hidden, b.batch, b.seed, b.threads,
+                b.traceDecay, b.delay, b.threshold, b.timeToRelease, b.etaD, b.split, b.maxNodes, b.prune,
+                b.pruneFrom, b.duplicate, b.save, b.load, b.result);
+    }
+
+    private static final class Builder {
+        Dataset dataset = Dataset.MNIST;
+        String rule;
+        String task = "static";
+        int epochs = 10;
+        int[] hidden = { 256 };
+        int batch = 128;
+        long seed = 1;
+        int threads = Runtime.getRuntime().availableProcessors();
+        float traceDecay = 0.9f;
+        int delay = 5;
+        float threshold = 0.01f;
+        float timeToRelease = 8f;
+        float etaD = 0.001f;
+        int split;
+        int maxNodes;
+        double prune;
+        int pruneFrom = 1;
+        int duplicate;
+        Path save;
+        Path load;
+        boolean result;
+    }
+
+    private static String oneOf(String option, String value, String... allowed) {
+        for (String candidate : allowed) {
+            if (candidate.equals(value.toLowerCase(Locale.ROOT))) {
+                return candidate;
+            }
+        }
+        throw new IllegalArgumentException(option + " must be one of " + String.join(", ", allowed) + "; got '"
+                + value + "'");
+    }
+
+    private static int positive(String option, String value) {
+        int parsed = integer(option, value);
+        if (parsed < 1) {
+            throw new IllegalArgumentException(option + " must be at least 1, got " + value);
+        }
+        return parsed;
+    }
+
+    private static int atLeastZero(String option, String value) {
+        int parsed = integer(option, value);
+        if (parsed < 0) {
+            throw new IllegalArgumentException(option + " must be 0 or more, got " + value);
+        }
+        return parsed;
+    }
+
+    private static int integer(String option, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a whole number, got '" + value + "'");
+        }
+    }
+
+    private static long longValue(String option, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a whole number, got '" + value + "'");
+        }
+    }
+
+    private static float number(String option, String value, float minimum) {
+        float parsed;
+        try {
+            parsed = Float.parseFloat(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number, got '" + value + "'");
+        }
+        if (!Float.isFinite(parsed) || parsed < minimum) {
+            throw new IllegalArgumentException(option + " must be a finite number >= " + minimum + ", got " + value);
+        }
+        return parsed;
+    }
+
+    private static float fraction(String option, String value) {
+        float parsed = number(option, value, 0f);
+        if (parsed >= 1f) {
+            throw new IllegalArgumentException(option + " must be in [0, 1), got " + value);
+        }
+        return parsed;
+    }
+
+    private static int[] widths(String option, String value) {
+        String[] parts = value.split(",");
+        int[] widths = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            widths[i] = positive(option, parts[i].trim());
+        }
+        return widths;
+    }
+}
