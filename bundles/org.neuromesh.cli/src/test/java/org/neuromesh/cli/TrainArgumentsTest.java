@@ -1,0 +1,75 @@
+package org.neuromesh.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.neuromesh.engine.data.Dataset;
+
+class TrainArgumentsTest {
+
+    @Test
+    void noOptionsGiveTheDocumentedDefaults() {
+        // when parsing nothing
+        TrainArguments args = TrainArguments.parse();
+        // then MNIST, the default rule, 10 epochs, one hidden layer of 256, batch 128, static task
+        assertEquals(Dataset.MNIST, args.dataset());
+        assertNull(args.rule());
+        assertEquals(10, args.epochs());
+        assertArrayEquals(new int[] { 256 }, args.hidden());
+        assertEquals(128, args.batch());
+        assertEquals("static", args.task());
+        assertNull(args.save());
+    }
+
+    @Test
+    void everyOptionIsRead() {
+        // when parsing a full command line
+        TrainArguments args = TrainArguments.parse("--dataset", "fashion-mnist", "--rule", "forward-forward",
+                "--epochs", "3", "--hidden", "512,128", "--task", "delayed", "--delay", "4", "--trace-decay", "0",
+                "--split", "8", "--prune", "0.2", "--save", "out.nmc", "--result");
+        // then each value arrives, and growth room defaults to the widest layer plus all splits
+        assertEquals(Dataset.FASHION_MNIST, args.dataset());
+        assertEquals("forward-forward", args.rule());
+        assertArrayEquals(new int[] { 512, 128 }, args.hidden());
+        assertEquals("delayed", args.task());
+        assertEquals(4, args.delay());
+        assertEquals(0f, args.traceDecay());
+        assertEquals(512 + 8 * 3, args.maxNodes());
+        assertEquals(0.2, args.prune(), 1e-6);
+        assertEquals(Path.of("out.nmc"), args.save());
+        assertTrue(args.result());
+    }
+
+    @Test
+    void mistakesAreNamedWithTheOption() {
+        assertMessage("--epochs needs a whole number, got 'ten'", "--epochs", "ten");
+        assertMessage("--epochs must be at least 1, got 0", "--epochs", "0");
+        assertMessage("--prune must be in [0, 1), got 1.5", "--prune", "1.5");
+        assertMessage("--task must be one of static, delayed, rows; got 'video'", "--task", "video");
+        assertMessage("unknown option --colour", "--colour", "red");
+        assertMessage("--save needs a value", "--save");
+        assertMessage("unexpected argument 'mnist'", "mnist");
+        var unknownSet = assertThrows(IllegalArgumentException.class, () -> TrainArguments.parse("--dataset", "cifar"));
+        assertTrue(unknownSet.getMessage().contains("cifar"), unknownSet.getMessage());
+    }
+
+    private static void assertMessage(String expected, String... args) {
+        var error = assertThrows(IllegalArgumentException.class, () -> TrainArguments.parse(args));
+        assertEquals(expected, error.getMessage());
+    }
+
+    @Test
+    void theProgressBarShowsEpochShareLossAndSpeed() {
+        // when rendering half an epoch after 2 seconds
+        String bar = ProgressBar.render(2, 10, 30000, 60000, 0.25, 2.0);
+        // then it reads as expected
+        assertEquals("epoch 2/10 [###############...............]  50% 30000/60000 loss 0.2500 15000 samples/s",
+                bar);
+    }
+}
