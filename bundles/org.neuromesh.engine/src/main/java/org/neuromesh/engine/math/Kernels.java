@@ -1,45 +1,74 @@
 package org.neuromesh.engine.math;
 
-/** PLACEHOLDER until branch kernels lands. */
+/**
+ * Creates {@link MatrixKernels}. Holds no state: every call makes a new instance with its own worker threads.
+ *
+ * <p>The Vector API implementation is only ever loaded by name, here, so that this class and the scalar kernels load
+ * and work on a JVM started without {@code --add-modules=jdk.incubator.vector}.
+ */
 public final class Kernels {
+
+    private static final String VECTOR_MODULE = "jdk.incubator.vector";
+    private static final String VECTOR_KERNELS = "org.neuromesh.engine.math.VectorKernels";
+    /** Below this the vector code would be no faster than the JIT's own auto-vectorised scalar loops. */
+    private static final int MIN_VECTOR_BITS = 256;
+
     private Kernels() {
     }
 
+    /**
+     * The fastest kernels this JVM can run: the Vector API implementation if {@link #vectorAvailable()}, else the
+     * scalar one, whose description says why.
+     *
+     * @param threads how many threads a large call is split across, the calling thread included; &gt;= 1
+     */
     public static MatrixKernels create(int threads) {
-        return scalar(threads);
+        requireThreads(threads);
+        String reason = vectorUnavailableReason();
+        if (reason == null) {
+            try {
+                return (MatrixKernels) Class.forName(VECTOR_KERNELS, true, Kernels.class.getClassLoader())
+                        .getDeclaredConstructor(int.class).newInstance(threads);
+            } catch (ReflectiveOperationException | LinkageError e) {
+                reason = "Vector API kernels failed to start: " + e;
+            }
+        }
+        return new ScalarKernels(threads, reason);
     }
 
-    public static boolean vectorAvailable() {
-        return false;
-    }
-
+    /**
+     * Plain Java loops, on any JVM.
+     *
+     * @param threads how many threads a large call is split across, the calling thread included; &gt;= 1
+     */
     public static MatrixKernels scalar(int threads) {
-        return new MatrixKernels() {
-            public void multiplyTransposedB(int m, int n, int k, float[] a, float[] b, float[] c, float beta) {
-                for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) {
-                    float s = 0; for (int p = 0; p < k; p++) s += a[i * k + p] * b[j * k + p];
-                    c[i * n + j] = (beta == 0 ? 0 : beta * c[i * n + j]) + s;
-                }
-            }
-            public void multiply(int m, int n, int k, float[] a, float[] b, float[] c, float beta) {
-                for (int i = 0; i < m; i++) {
-                    for (int j = 0; j < n; j++) c[i * n + j] = beta == 0 ? 0 : beta * c[i * n + j];
-                    for (int p = 0; p < k; p++) { float x = a[i * k + p]; for (int j = 0; j < n; j++) c[i * n + j] += x * b[p * n + j]; }
-                }
-            }
-            public void multiplyTransposedA(int m, int n, int k, float alpha, float[] a, float[] b, float[] c, float beta) {
-                for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) c[i * n + j] = beta == 0 ? 0 : beta * c[i * n + j];
-                for (int p = 0; p < k; p++) for (int i = 0; i < m; i++) {
-                    float x = alpha * a[p * m + i]; if (x == 0) continue;
-                    for (int j = 0; j < n; j++) c[i * n + j] += x * b[p * n + j];
-                }
-            }
-            public void addScaled(int length, float alpha, float[] x, float[] y) {
-                for (int i = 0; i < length; i++) y[i] += alpha * x[i];
-            }
-            public String description() { return "placeholder scalar"; }
-            public int threads() { return 1; }
-            public void close() { }
-        };
+        requireThreads(threads);
+        return new ScalarKernels(threads, null);
+    }
+
+    /** Whether {@link #create(int)} gives the Vector API implementation in this JVM. */
+    public static boolean vectorAvailable() {
+        return vectorUnavailableReason() == null;
+    }
+
+    /** Why the Vector API implementation cannot be used here, or null if it can. */
+    private static String vectorUnavailableReason() {
+        if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
+            return VECTOR_MODULE + " not present";
+        }
+        try {
+            // Initialising the class touches FloatVector: under OSGi this also proves the bundle can see the package.
+            Class<?> type = Class.forName(VECTOR_KERNELS, true, Kernels.class.getClassLoader());
+            int bits = type.getDeclaredField("PREFERRED_BITS").getInt(null);
+            return bits >= MIN_VECTOR_BITS ? null : "preferred vector size is only " + bits + " bit";
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return VECTOR_MODULE + " not usable: " + e;
+        }
+    }
+
+    private static void requireThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
     }
 }

@@ -1,13 +1,43 @@
 package org.neuromesh.engine.math;
 
-/** PLACEHOLDER until branch kernels lands: same interface, naive scalar loops. */
-public interface MatrixKernels extends org.neuromesh.api.learning.MatrixMath, AutoCloseable {
+import org.neuromesh.api.learning.MatrixMath;
+
+/**
+ * Dense float matrix products for training: all matrices row-major, dense, starting at index 0 of their arrays (an
+ * array may be longer than needed). Sizes are checked before any work; a call never allocates memory proportional to
+ * the sizes once an instance has seen them.
+ *
+ * <p>An instance owns its worker threads: close it when done. Calls on one instance are serialised; {@code c} (or
+ * {@code y}) must not share its array with an input. Rules see an instance as the API's {@link MatrixMath}. Results do not depend on the number of threads.
+ */
+public interface MatrixKernels extends MatrixMath, AutoCloseable {
+
+    /** C[m x n] = beta * C + A[m x k] * B[n x k]^T (forward pass: X · W^T). beta == 0 ignores C's old content. */
+    @Override
     void multiplyTransposedB(int m, int n, int k, float[] a, float[] b, float[] c, float beta);
+
+    /** C[m x n] = beta * C + A[m x k] * B[k x n] (e.g. delta · W). beta == 0 ignores C's old content. */
+    @Override
     void multiply(int m, int n, int k, float[] a, float[] b, float[] c, float beta);
+
+    /**
+     * C[m x n] = beta * C + alpha * A[k x m]^T * B[k x n] (weight update: delta^T · X, summed over the batch k).
+     * beta == 0 ignores C's old content.
+     */
+    @Override
     void multiplyTransposedA(int m, int n, int k, float alpha, float[] a, float[] b, float[] c, float beta);
+
+    /** y[i] += alpha * x[i] for i &lt; length (bias and weight updates). */
+    @Override
     void addScaled(int length, float alpha, float[] x, float[] y);
+
+    /** Human-readable, e.g. "Vector API, 512-bit FloatVector, 2 threads". */
     String description();
+
+    /** The number of threads a large call is split across, the calling thread included. */
     int threads();
+
+    /** Stops the worker threads; later calls throw {@link IllegalStateException}. Idempotent. */
     @Override
     void close();
 }
