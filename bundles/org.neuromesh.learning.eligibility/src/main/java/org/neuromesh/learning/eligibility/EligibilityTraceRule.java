@@ -15,7 +15,8 @@ import org.neuromesh.api.learning.RuleState;
  *
  * <pre>
  * g[j][i] = mean_b( modulation[b][j] * eligibility[b][j] * pre[b][i] ) - decay * W[j][i]
- * v = momentum * v + g;   W += rate * v          (and likewise for the biases, without decay)
+ * v = momentum * v + g;   W += rate_t * v        (and likewise for the biases, without decay)
+ * rate_t = rate / (1 + rateDecay * t)               (t counts the batches learned)
  * </pre>
  *
  * Nothing flows backwards: every factor is available at the node during the forward pass. In temporal mode
@@ -33,13 +34,20 @@ public final class EligibilityTraceRule implements LearningRule {
     private final float learningRate;
     private final float weightDecay;
     private final float momentum;
+    private final double rateDecay;
+
+    /** A rule with a constant learning rate. */
+    public EligibilityTraceRule(double learningRate, double weightDecay, double momentum) {
+        this(learningRate, weightDecay, momentum, 0);
+    }
 
     /**
      * @param learningRate step size, finite and positive
      * @param weightDecay L2 decay, finite and non-negative
      * @param momentum in [0, 1)
+     * @param rateDecay how fast the step size falls with the batches learned, finite and non-negative
      */
-    public EligibilityTraceRule(double learningRate, double weightDecay, double momentum) {
+    public EligibilityTraceRule(double learningRate, double weightDecay, double momentum, double rateDecay) {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learningRate must be a positive number, got " + learningRate);
         }
@@ -51,7 +59,11 @@ public final class EligibilityTraceRule implements LearningRule {
         }
         this.learningRate = (float) learningRate;
         this.weightDecay = (float) weightDecay;
+        if (!(rateDecay >= 0) || Double.isInfinite(rateDecay)) {
+            throw new IllegalArgumentException("rateDecay must be zero or positive, got " + rateDecay);
+        }
         this.momentum = (float) momentum;
+        this.rateDecay = rateDecay;
     }
 
     @Override
@@ -71,6 +83,10 @@ public final class EligibilityTraceRule implements LearningRule {
         return momentum;
     }
 
+    public double rateDecay() {
+        return rateDecay;
+    }
+
     @Override
     public RuleState begin(NetworkShape shape, long seed) {
         // Deterministic: the seed is not needed.
@@ -81,6 +97,7 @@ public final class EligibilityTraceRule implements LearningRule {
         private final float[][] weightVelocity;
         private final float[][] biasVelocity;
         private float[] gate = new float[0];
+        private long batches;
 
         State(NetworkShape shape) {
             int layers = shape.weightLayerCount();
@@ -94,12 +111,13 @@ public final class EligibilityTraceRule implements LearningRule {
 
         @Override
         public void learn(LearningStep step) {
+            float rate = (float) (learningRate / (1 + rateDecay * batches++));
             for (int l = 0; l < step.layerCount(); l++) {
-                update(step.math(), step.layer(l), step.batchSize(), l);
+                update(step.math(), step.layer(l), step.batchSize(), l, rate);
             }
         }
 
-        private void update(MatrixMath math, LayerSignals signals, int batch, int l) {
+        private void update(MatrixMath math, LayerSignals signals, int batch, int l, float rate) {
             int inputs = signals.inputCount();
             int nodes = signals.nodeCount();
             float[] weights = signals.weights();
@@ -123,7 +141,7 @@ public final class EligibilityTraceRule implements LearningRule {
             if (weightDecay != 0f) {
                 math.addScaled(velocity.length, -weightDecay, weights, velocity);
             }
-            math.addScaled(velocity.length, learningRate, velocity, weights);
+            math.addScaled(velocity.length, rate, velocity, weights);
             float[] biasV = biasVelocity[l];
             for (int j = 0; j < nodes; j++) {
                 float sum = 0f;
@@ -131,7 +149,7 @@ public final class EligibilityTraceRule implements LearningRule {
                     sum += gate[k];
                 }
                 biasV[j] = momentum * biasV[j] + sum / batch;
-                bias[j] += learningRate * biasV[j];
+                bias[j] += rate * biasV[j];
             }
         }
     }

@@ -61,6 +61,18 @@ class EligibilityTraceRuleTest {
     }
 
     @Test
+    void theRateFallsWithTheBatchesLearned() {
+        // given rate decay 1: the second batch is learned at half the rate
+        RuleState state = new EligibilityTraceRule(0.1, 0, 0, 1).begin(NetworkShape.of(2, 2), 1);
+        ArrayStep step = step();
+        // when it learns the same batch twice
+        state.learn(step);
+        state.learn(step);
+        // then w00 changed by 0.025 and then 0.0125
+        assertEquals(0.1375f, step.weights[0], 1e-6f);
+    }
+
+    @Test
     void ineligibleNodesDoNotLearn() {
         // given every eligibility at zero
         RuleState state = new EligibilityTraceRule(0.5, 0, 0.9).begin(NetworkShape.of(2, 2), 1);

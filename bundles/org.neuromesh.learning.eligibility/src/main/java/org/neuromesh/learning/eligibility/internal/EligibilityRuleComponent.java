@@ -23,7 +23,8 @@ public class EligibilityRuleComponent implements LearningRule {
 
     @Activate
     public EligibilityRuleComponent(EligibilityRuleConfig config) {
-        this.rule = new EligibilityTraceRule(config.learningRate(), config.weightDecay(), config.momentum());
+        this.rule = new EligibilityTraceRule(config.learningRate(), config.weightDecay(), config.momentum(),
+                config.rateDecay());
     }
 
     @Override
@@ -40,6 +41,6 @@ public class EligibilityRuleComponent implements LearningRule {
     @Override
     public String toString() {
         return "eligibility(learningRate=" + rule.learningRate() + ", weightDecay=" + rule.weightDecay()
-                + ", momentum=" + rule.momentum() + ")";
+                + ", momentum=" + rule.momentum() + ", rateDecay=" + rule.rateDecay() + ")";
     }
 }

@@ -19,4 +19,9 @@ public @interface EligibilityRuleConfig {
     @AttributeDefinition(name = "Momentum", description = "Fraction of the previous change kept, in [0, 1).",
             min = "0", max = "0.999")
     double momentum() default 0.9;
+
+    @AttributeDefinition(name = "Learning-rate decay",
+            description = "The rate falls as rate / (1 + decay x batches learned) (>= 0; 0 keeps it constant).",
+            min = "0")
+    double rateDecay() default 0.0005;
 }
