@@ -9,7 +9,7 @@
 set -euo pipefail
 top="$(cd "$(dirname "$0")/../.." && pwd)"
 epochs=10
-best_epochs=30
+best_epochs=20
 quick=false
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -62,9 +62,9 @@ for dataset in mnist fashion-mnist; do
 done
 
 # The best forward-only configuration: wider, longer (the accuracy targets are measured here).
-run "best eligibility mnist" --dataset mnist --rule eligibility --epochs "$best_epochs" --hidden 1024
-run "best direct-feedback mnist" --dataset mnist --rule direct-feedback --epochs "$best_epochs" --hidden 1024
-run "best eligibility fashion-mnist" --dataset fashion-mnist --rule eligibility --epochs "$best_epochs" --hidden 1024
+run "best eligibility mnist" --dataset mnist --rule eligibility --epochs "$best_epochs" --hidden 1024,1024
+run "best direct-feedback mnist" --dataset mnist --rule direct-feedback --epochs "$best_epochs" --hidden 1024,1024
+run "best eligibility fashion-mnist" --dataset fashion-mnist --rule eligibility --epochs "$best_epochs" --hidden 1024,1024
 
 # Temporal credit: the image once, the error 5 blank steps later; traces on and off.
 run "delayed, traces on" --task delayed --delay 5 --trace-decay 0.9 --rule eligibility --epochs 3 --hidden 128

@@ -109,7 +109,7 @@ public record TrainArguments(Dataset dataset, String rule, String task, int epoc
         int delay = 5;
         float threshold = 0.01f;
         float timeToRelease = 8f;
-        float etaD = 0.0001f;
+        float etaD = 0.00001f;
         int split;
         int maxNodes;
         double prune;

@@ -23,5 +23,5 @@ public @interface EligibilityRuleConfig {
     @AttributeDefinition(name = "Learning-rate decay",
             description = "The rate falls as rate / (1 + decay x batches learned) (>= 0; 0 keeps it constant).",
             min = "0")
-    double rateDecay() default 0.0005;
+    double rateDecay() default 0.0001;
 }
