@@ -140,7 +140,8 @@ class BackpropagationRuleTest {
         var infiniteRate = assertThrows(IllegalArgumentException.class,
                 () -> new BackpropagationRule(Double.POSITIVE_INFINITY, 0, 0));
         assertTrue(infiniteRate.getMessage().contains("learningRate"), infiniteRate.getMessage());
-        var negativeMomentum = assertThrows(IllegalArgumentException.class, () -> new BackpropagationRule(0.1, -0.1, 0));
+        var negativeMomentum = assertThrows(IllegalArgumentException.class,
+                () -> new BackpropagationRule(0.1, -0.1, 0));
         assertTrue(negativeMomentum.getMessage().contains("momentum"), negativeMomentum.getMessage());
         var nanDecay = assertThrows(IllegalArgumentException.class, () -> new BackpropagationRule(0.1, 0, Double.NaN));
         assertTrue(nanDecay.getMessage().contains("weightDecay"), nanDecay.getMessage());
