@@ -32,7 +32,7 @@ class EligibilityRuleComponentTest {
                 configuration.delete();
             }
         }
-        Framework.await("the rule has its default rate again", () -> "0.01".equals(rateOfRule()));
+        Framework.await("the rule has its default rate again", () -> "0.05".equals(rateOfRule()));
     }
 
     @Test
@@ -90,7 +90,7 @@ class EligibilityRuleComponentTest {
                 org.neuromesh.learning.eligibility.EligibilityTraceRule.class);
         // then the PID is described with its attributes
         var definition = metaType.getMetaTypeInformation(bundle).getObjectClassDefinition(PID, null);
-        assertEquals(2, definition.getAttributeDefinitions(
+        assertEquals(3, definition.getAttributeDefinitions(
                 org.osgi.service.metatype.ObjectClassDefinition.ALL).length);
         context.ungetService(reference);
     }
