@@ -90,8 +90,9 @@ class EligibilityRuleComponentTest {
                 org.neuromesh.learning.eligibility.EligibilityTraceRule.class);
         // then the PID is described with its attributes
         var definition = metaType.getMetaTypeInformation(bundle).getObjectClassDefinition(PID, null);
-        assertEquals(3, definition.getAttributeDefinitions(
-                org.osgi.service.metatype.ObjectClassDefinition.ALL).length);
+        var described = java.util.Arrays.stream(definition.getAttributeDefinitions(
+                org.osgi.service.metatype.ObjectClassDefinition.ALL)).map(a -> a.getID()).sorted().toList();
+        assertEquals(java.util.List.of("learningRate", "momentum", "rateDecay", "weightDecay"), described);
         context.ungetService(reference);
     }
 
