@@ -26,8 +26,8 @@ import org.neuromesh.api.learning.RuleState;
  *
  * The sign follows the paper's algorithm (input plus the projected error); F's sign is random anyway, so the
  * forward weights align with whatever F they get. F is uniform in {@code +-feedbackScale * sqrt(6 / outputs)}:
- * He-uniform for F's own fan-in (the error's width) scaled down by 0.05 in the paper, which keeps the shifted
- * input close to the image.
+ * He-uniform for F's own fan-in (the error's width), scaled down (by 0.05 in the paper) so that the shifted input
+ * stays close to the image.
  */
 public final class PepitaRule implements LearningRule {
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -39,16 +40,21 @@ class ServerProductIT {
     }
 
     @Test
-    void listsTheDefaultLearningRuleWithItsProperties() throws Exception {
+    void listsTheDefaultLearningRuleWithItsPropertiesAndTheOtherRules() throws Exception {
         // when the user asks for the providers
         int mark = product.mark();
         product.type("neuromesh:providers");
         // then the eligibility rule is listed as the default learning rule, with its configuration
         String listing = product.awaitOutput(mark, "no provider:", REACT);
-        assertTrue(listing.contains("learning rule (1)"), listing);
+        assertTrue(listing.contains("learning rule (5)"), listing);
         assertTrue(listing.contains("eligibility  [default]  ranking 100  org.neuromesh.learning.eligibility"),
                 listing);
-        assertTrue(listing.contains("learningRate=0.05"), listing);
+        assertTrue(propertiesOf(listing, "eligibility  [default]").contains("learningRate=0.05"), listing);
+        // and the other rules of the core feature below it, by ranking
+        assertTrue(listing.contains("direct-feedback  ranking 60  org.neuromesh.learning.dfa"), listing);
+        assertTrue(listing.contains("forward-forward  ranking 40  org.neuromesh.learning.forwardforward"), listing);
+        assertTrue(listing.contains("pepita  ranking 30  org.neuromesh.learning.pepita"), listing);
+        assertTrue(listing.contains("backprop-reference  ranking 0  org.neuromesh.learning.backprop"), listing);
     }
 
     @Test
@@ -89,14 +95,16 @@ class ServerProductIT {
         Files.writeString(file, "learningRate = fast\n");
         String report = product.awaitOutput(mark, "was not applied", REACT);
         assertTrue(report.contains("learningRate='fast' is not a valid Double"), report);
-        assertTrue(providers().contains("learningRate=0.05"), "the default stays in force");
+        assertTrue(propertiesOf(providers(), "eligibility  [default]").contains("learningRate=0.05"),
+                "the default stays in force");
         // when the file is corrected
         mark = product.mark();
         Files.writeString(file, "learningRate = 0.02\n");
         file.toFile().setLastModified(System.currentTimeMillis() + 2000);
         product.awaitOutput(mark, "Applied configuration org.neuromesh.learning.eligibility.cfg", REACT);
         // then the rule is re-created with the new rate
-        assertTrue(providers().contains("learningRate=0.02"), product.output());
+        assertTrue(propertiesOf(providers(), "eligibility  [default]").contains("learningRate=0.02"),
+                product.output());
     }
 
     @Test
@@ -107,6 +115,17 @@ class ServerProductIT {
         assertTrue(answer.contains("error: MNIST directory " + work.resolve("no-such-folder")), answer);
         assertTrue(product.isAlive());
         assertTrue(providers().contains("eligibility  [default]"));
+    }
+
+    /** The properties line printed under the provider whose line starts with {@code head}; other rules share keys. */
+    private static String propertiesOf(String listing, String head) {
+        List<String> lines = listing.lines().map(String::trim).toList();
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (lines.get(i).startsWith(head)) {
+                return lines.get(i + 1);
+            }
+        }
+        return "";
     }
 
     private String providers() throws IOException, InterruptedException {

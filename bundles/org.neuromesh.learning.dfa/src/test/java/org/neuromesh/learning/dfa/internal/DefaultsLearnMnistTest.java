@@ -38,7 +38,7 @@ class DefaultsLearnMnistTest {
         GatingNetwork network = GatingNetwork.create(NetworkShape.of(784, 64, 10), RECTIFYING, 7);
         try (MatrixKernels kernels = Kernels.create(2)) {
             Trainer trainer = new Trainer(network, rule.begin(network.shape(), 11), kernels,
-                    TrainingOptions.defaults().withBatchSize(32));
+                    TrainingOptions.defaults().withBatchSize(64)); // the default rate suits batches of 64-128
             // when it trains for three epochs
             for (int epoch = 0; epoch < 3; epoch++) {
                 trainer.trainEpoch(training, Trainer.Progress.NONE, () -> false);

@@ -39,11 +39,11 @@ class DefaultsLearnMnistTest {
         try (MatrixKernels kernels = Kernels.create(2)) {
             Trainer trainer = new Trainer(network, rule.begin(network.shape(), 11), kernels,
                     TrainingOptions.defaults().withBatchSize(32));
-            // when it trains for three epochs
-            for (int epoch = 0; epoch < 3; epoch++) {
+            // when it trains for four epochs (PEPITA starts slower than the others)
+            for (int epoch = 0; epoch < 4; epoch++) {
                 trainer.trainEpoch(training, Trainer.Progress.NONE, () -> false);
             }
-            // then it classifies most held-out digits right (0.86 when this was written)
+            // then it classifies most held-out digits right (0.84 when this was written)
             double accuracy = trainer.evaluate(test);
             assertTrue(accuracy > 0.80, "test accuracy " + accuracy);
         }
