@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs what releng/bench/torch_reference.py needs: Debian's python3-torch and python3-numpy, plus OpenBLAS.
+#
+# Usage: releng/bench/install-bench-deps.sh
+#
+# Debian's packages live under Debian's own interpreter, /usr/bin/python3; a python3 earlier on the PATH (pyenv, a
+# virtualenv) does not see them, so the check and the benchmark both use /usr/bin/python3. Debian's torch calls
+# whichever libblas.so.3 is selected: without OpenBLAS that is the slow reference BLAS. OpenBLAS's OpenMP build shares
+# torch's OpenMP threads; its pthread build starts a pool of its own, and the two pools fight over the cores (seen
+# here: 3-5 s per MNIST epoch on 2 cores instead of 0.7 s). So the OpenMP build is installed, and a warning is
+# printed when another libblas.so.3 is selected. Does nothing when all of it is already there.
+set -euo pipefail
+
+readonly PYTHON=/usr/bin/python3
+readonly PACKAGES=(python3-torch python3-numpy libopenblas0-openmp)
+readonly BLAS=/usr/lib/x86_64-linux-gnu/libblas.so.3
+readonly OPENMP_BLAS=/usr/lib/x86_64-linux-gnu/openblas-openmp/libblas.so.3
+
+die() {
+  echo "install-bench-deps: error: $*" >&2
+  exit 1
+}
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ! "$PYTHON" -c 'import torch, numpy' 2>/dev/null && ((${#missing[@]} == 0)); then
+  die "the packages are installed but $PYTHON cannot import torch and numpy; try: $PYTHON -c 'import torch'"
+fi
+
+if ((${#missing[@]} > 0)); then
+  command -v apt-get >/dev/null || die "'apt-get' is needed but not on the PATH (this script expects Debian)"
+  if [[ "$(id -u)" -eq 0 ]]; then
+    sudo=()
+  elif command -v sudo >/dev/null; then
+    sudo=(sudo)
+  else
+    die "not root and no sudo; as root run: apt-get install -y ${missing[*]}"
+  fi
+  echo "install-bench-deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq || die "apt-get update failed (is the Debian archive reachable?)"
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || die "apt-get install ${missing[*]} failed"
+  "$PYTHON" -c 'import torch, numpy' || die "$PYTHON still cannot import torch and numpy after installing them"
+fi
+
+if [[ "$(readlink -f "$BLAS")" != "$(readlink -f "$OPENMP_BLAS")" ]]; then
+  echo "install-bench-deps: warning: $BLAS is $(readlink -f "$BLAS"), not OpenBLAS's OpenMP build; torch will be" \
+    "slower than it can be. To select it: update-alternatives --set libblas.so.3-x86_64-linux-gnu $OPENMP_BLAS" >&2
+fi
+
+version="$("$PYTHON" -c 'import torch; print(torch.__version__)')"
+echo "install-bench-deps: torch $version is ready; run the benchmark with $PYTHON (not the python3 on the PATH), e.g."
+echo "  $PYTHON releng/bench/torch_reference.py --data \${NEUROMESH_DATA:-\$HOME/.cache/neuromesh/datasets}/mnist"
