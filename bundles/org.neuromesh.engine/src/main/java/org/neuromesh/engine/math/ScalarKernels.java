@@ -10,7 +10,8 @@ final class ScalarKernels extends AbstractKernels {
 
     /** @param note why the scalar kernels were chosen, or null */
     ScalarKernels(int threads, String note) {
-        super(threads, "scalar", note);
+        // 64k multiply-adds take ~20 us here, several times the cost of a hand-over
+        super(threads, 1L << 16, "scalar", note);
     }
 
     @Override
