@@ -3,8 +3,8 @@ package org.neuromesh.engine.math;
 import java.util.Arrays;
 
 /**
- * Plain Java loops: the fallback when the Vector API is missing. The axpy loops (multiply, transposedA) are left in
- * a shape the JIT auto-vectorises; the dot products of transposedB keep four partial sums to hide the add latency.
+ * Plain Java loops: the fallback when the Vector API is missing. multiply and transposedA add scaled rows of B to a
+ * row of C (contiguous inner loops); the dot products of transposedB keep four partial sums to hide the add latency.
  */
 final class ScalarKernels extends AbstractKernels {
 
