@@ -12,8 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 abstract class AbstractKernels implements MatrixKernels {
 
-    /** Calls with fewer multiply-adds stay on the calling thread: handing work over costs microseconds. */
-    private static final long PARALLEL_WORK = 1L << 16;
     /** addScaled moves 12 bytes per element for 2 flops; splitting it only pays when it is long. */
     private static final int PARALLEL_LENGTH = 1 << 15;
     /** Chunks per thread: enough that a late or slow thread is balanced out, few enough to keep the tiles wide. */
@@ -43,15 +41,21 @@ abstract class AbstractKernels implements MatrixKernels {
     }
 
     private final int threads;
+    private final long parallelWork;
     private final String description;
     private final WorkerTeam team;
     private final Call call = new Call();
     private final AtomicInteger nextChunk = new AtomicInteger();
     private boolean closed;
 
-    /** @param note a remark appended in parentheses to the description, or null */
-    AbstractKernels(int threads, String kind, String note) {
+    /**
+     * @param parallelWork products with fewer multiply-adds (m * n * k) stay on the calling thread: handing work to
+     *                     a worker and collecting it costs a few microseconds
+     * @param note         a remark appended in parentheses to the description, or null
+     */
+    AbstractKernels(int threads, long parallelWork, String kind, String note) {
         this.threads = threads;
+        this.parallelWork = parallelWork;
         this.description = kind + ", " + threads + (threads == 1 ? " thread" : " threads")
                 + (note == null ? "" : " (" + note + ")");
         this.team = threads > 1 ? new WorkerTeam(threads, this::runChunks) : null;
@@ -140,7 +144,7 @@ abstract class AbstractKernels implements MatrixKernels {
             call.chunks = 1;
             if (team != null && op == Op.ADD_SCALED && n >= PARALLEL_LENGTH) {
                 call.chunks = Math.min(threads * CHUNKS_PER_THREAD, ceilDiv(n, ADD_GRAIN));
-            } else if (team != null && op != Op.ADD_SCALED && (long) m * n * k >= PARALLEL_WORK) {
+            } else if (team != null && op != Op.ADD_SCALED && (long) m * n * k >= parallelWork) {
                 // transposedB splits columns when it can: each chunk then transposes only its own slice of B.
                 call.splitColumns = op == Op.TRANSPOSED_B ? n >= threads * columnGrain() : m < threads * rowGrain();
                 int units = call.splitColumns ? ceilDiv(n, columnGrain()) : ceilDiv(m, rowGrain());

@@ -3,14 +3,15 @@ package org.neuromesh.engine.math;
 import java.util.Arrays;
 
 /**
- * Plain Java loops: the fallback when the Vector API is missing. The axpy loops (multiply, transposedA) are left in
- * a shape the JIT auto-vectorises; the dot products of transposedB keep four partial sums to hide the add latency.
+ * Plain Java loops: the fallback when the Vector API is missing. multiply and transposedA add scaled rows of B to a
+ * row of C (contiguous inner loops); the dot products of transposedB keep four partial sums to hide the add latency.
  */
 final class ScalarKernels extends AbstractKernels {
 
     /** @param note why the scalar kernels were chosen, or null */
     ScalarKernels(int threads, String note) {
-        super(threads, "scalar", note);
+        // 64k multiply-adds take ~20 us here, several times the cost of a hand-over
+        super(threads, 1L << 16, "scalar", note);
     }
 
     @Override

@@ -11,9 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>All three products run one axpy-form micro-kernel: it keeps an 8-row x 3-vector tile of C in 24 vector
  * registers, and for every p broadcasts A(i, p) of the 8 rows and multiply-adds them with 3 vectors of row p of B.
- * For transposedB each part first transposes its slice of B into scratch: measured here (128x256x784, AVX-512) that
- * plus the axpy kernel beat a dot-product kernel (4x4 accumulators, lanes reduced at the end) by about a quarter,
- * mainly because the dot form loads twice as many vectors per multiply-add.
+ * For transposedB each chunk first transposes its slice of B into scratch: measured here (128x256x784, AVX-512,
+ * one thread) that plus the axpy kernel ran about 30% faster than a dot-product kernel (4x4 accumulators, lanes
+ * reduced at the end), which loads a vector per two multiply-adds where the axpy kernel loads one per eight.
  *
  * <p>Edges are handled without masked loads (slow on Java 17): fewer than 8 rows are copied into a zero-padded
  * panel, the last partial vector of columns of B into a zero-padded strip, and the tile is written to C by
@@ -41,7 +41,8 @@ final class VectorKernels extends AbstractKernels {
     private final Scratch[] scratch;
 
     VectorKernels(int threads) {
-        super(threads, "Vector API, " + PREFERRED_BITS + "-bit FloatVector", null);
+        // Measured here: 1M multiply-adds (~15 us on one core) gain from a second thread, 300k (~8 us) lose.
+        super(threads, 1L << 20, "Vector API, " + PREFERRED_BITS + "-bit FloatVector", null);
         scratch = new Scratch[threads];
         Arrays.setAll(scratch, part -> new Scratch());
     }

@@ -1,5 +1,7 @@
 package org.neuromesh.engine.math;
 
+import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -11,8 +13,9 @@ import java.util.SplittableRandom;
  * java --add-modules=jdk.incubator.vector -cp bundles/org.neuromesh.engine/target/classes:bundles/org.neuromesh.engine/target/test-classes org.neuromesh.engine.math.KernelBenchmark
  * </pre>
  *
- * Each figure is the best of several timed runs after a warm-up, so it shows what the kernels can do, not the noise
- * of whatever else the machine is running.
+ * Each figure is the best of several timed runs after a warm-up, so it shows what the kernels can do rather than the
+ * noise of whatever else the machine is running; the load average printed with each block tells whether anything was.
+ * Arguments {@code vector} or {@code scalar} run only that implementation.
  */
 public final class KernelBenchmark {
 
@@ -42,10 +45,13 @@ public final class KernelBenchmark {
     public static void main(String[] args) {
         System.out.println("Java " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors()
                 + " processors; vector available: " + Kernels.vectorAvailable());
-        for (int threads = 1; threads <= 2; threads++) {
-            if (Kernels.vectorAvailable()) {
-                run(Kernels.create(threads));
-            }
+        List<String> only = List.of(args);
+        boolean vector = only.isEmpty() || only.contains("vector");
+        boolean scalar = only.isEmpty() || only.contains("scalar");
+        for (int threads = 1; threads <= 2 && vector && Kernels.vectorAvailable(); threads++) {
+            run(Kernels.create(threads));
+        }
+        for (int threads = 1; threads <= 2 && scalar; threads++) {
             run(Kernels.scalar(threads));
         }
     }
@@ -53,7 +59,8 @@ public final class KernelBenchmark {
     private static void run(MatrixKernels kernels) {
         try (kernels) {
             System.out.println();
-            System.out.println(kernels.description());
+            System.out.printf(Locale.ROOT, "%s (load average %.2f)%n", kernels.description(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             double batchSeconds = 0;
             for (Shape shape : SHAPES) {
                 double seconds = time(kernels, shape);
@@ -77,10 +84,10 @@ public final class KernelBenchmark {
             case "transposedA" -> () -> kernels.multiplyTransposedA(shape.m, shape.n, shape.k, 0.01f, a, b, c, 1f);
             default -> () -> kernels.multiply(shape.m, shape.n, shape.k, a, b, c, 0f);
         };
-        repeatFor(call, 1.0); // warm-up: let the JIT compile the kernels
+        repeatFor(call, 0.5); // warm-up: let the JIT compile the kernels
         double best = Double.MAX_VALUE;
-        for (int trial = 0; trial < 7; trial++) {
-            best = Math.min(best, repeatFor(call, 0.2));
+        for (int trial = 0; trial < 10; trial++) {
+            best = Math.min(best, repeatFor(call, 0.05));
         }
         return best;
     }

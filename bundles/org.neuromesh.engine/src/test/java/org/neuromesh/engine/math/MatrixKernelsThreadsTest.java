@@ -26,8 +26,8 @@ class MatrixKernelsThreadsTest {
         Stream.Builder<Arguments> cases = Stream.builder();
         for (Implementation implementation : Implementation.both()) {
             for (Product product : Product.values()) {
-                // split by rows; by columns (m too small for rows); odd everything
-                for (Shape shape : new Shape[] { new Shape(128, 256, 784), new Shape(10, 256, 128),
+                // split by rows; by columns (m too small for rows); odd everything (all large enough to split)
+                for (Shape shape : new Shape[] { new Shape(128, 256, 784), new Shape(10, 784, 256),
                     new Shape(257, 33, 129) }) {
                     cases.add(Arguments.of(implementation, product, shape));
                 }
