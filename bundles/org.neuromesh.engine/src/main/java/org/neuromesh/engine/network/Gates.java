@@ -1,5 +1,7 @@
 package org.neuromesh.engine.network;
 
+import java.util.Arrays;
+
 import org.neuromesh.engine.gating.GatingParameters;
 
 /**
@@ -30,35 +32,35 @@ final class Gates {
     static void train(GatingLayer layer, GatingParameters gating, float[] current, int batch, float[] out,
             float[] eligibility, long[] counts) {
         int nodes = layer.nodes;
+        float[] threshold = layer.threshold;
+        float[] timeToRelease = layer.timeToRelease;
+        int[] silent = layer.silentSamples;
+        int[] byThreshold = layer.thresholdCount;
+        int[] byTimer = layer.timerCount;
+        Arrays.fill(byThreshold, 0);
+        Arrays.fill(byTimer, 0);
+        // Sample by sample, node by node: each node still sees its samples in order (its timer counts them), and
+        // the row-wise walk keeps the batch in cache.
+        for (int b = 0, k = 0; b < batch; b++) {
+            for (int j = 0; j < nodes; j++, k++) {
+                // written without branches: whether a node fires is close to a coin toss, which branches mispredict
+                float v = current[k];
+                boolean fires = v >= threshold[j];
+                int waited = fires ? 0 : silent[j] + 1;
+                boolean forced = !fires && waited >= timeToRelease[j];
+                silent[j] = forced ? 0 : waited;
+                out[k] = fires ? v : forced ? Math.max(v, 0f) : 0f;
+                eligibility[k] = fires || forced ? 1f : 0f;
+                byThreshold[j] += fires ? 1 : 0;
+                byTimer[j] += forced ? 1 : 0;
+            }
+        }
         long thresholdReleases = 0;
         long timerReleases = 0;
         for (int j = 0; j < nodes; j++) {
-            float d = layer.threshold[j];
-            float ttr = layer.timeToRelease[j];
-            int silent = layer.silentSamples[j];
-            int byThreshold = 0;
-            int byTimer = 0;
-            for (int b = 0, k = j; b < batch; b++, k += nodes) {
-                float v = current[k];
-                if (v >= d) {
-                    out[k] = v;
-                    eligibility[k] = 1f;
-                    silent = 0;
-                    byThreshold++;
-                } else if (++silent >= ttr) {
-                    out[k] = Math.max(v, 0f);
-                    eligibility[k] = 1f;
-                    silent = 0;
-                    byTimer++;
-                } else {
-                    out[k] = 0f;
-                    eligibility[k] = 0f;
-                }
-            }
-            layer.silentSamples[j] = silent;
-            adapt(layer, gating, j, byThreshold, byTimer, batch);
-            thresholdReleases += byThreshold;
-            timerReleases += byTimer;
+            adapt(layer, gating, j, byThreshold[j], byTimer[j], batch);
+            thresholdReleases += byThreshold[j];
+            timerReleases += byTimer[j];
         }
         counts[0] += thresholdReleases;
         counts[1] += timerReleases;
@@ -163,25 +165,23 @@ final class Gates {
         if (gating.alpha() == 0f) {
             return;
         }
-        float[] rates = layer.etaD;
-        double layerMean = 0;
-        // Two passes over the modulation (layer mean, then each node against it) rather than a scratch array.
-        for (int j = 0; j < nodes; j++) {
-            double sum = 0;
-            for (int b = 0, k = j; b < batch; b++, k += nodes) {
-                sum += Math.abs(modulation[k]);
+        float[] errorInput = layer.errorScratch;
+        Arrays.fill(errorInput, 0f);
+        for (int b = 0, k = 0; b < batch; b++) {
+            for (int j = 0; j < nodes; j++, k++) {
+                errorInput[j] += Math.abs(modulation[k]);
             }
-            layerMean += sum / batch;
+        }
+        double layerMean = 0;
+        for (int j = 0; j < nodes; j++) {
+            errorInput[j] /= batch;
+            layerMean += errorInput[j];
         }
         layerMean /= nodes;
         float ceiling = 4f * gating.etaD0();
+        float[] rates = layer.etaD;
         for (int j = 0; j < nodes; j++) {
-            double sum = 0;
-            for (int b = 0, k = j; b < batch; b++, k += nodes) {
-                sum += Math.abs(modulation[k]);
-            }
-            float errorInput = (float) (sum / batch - layerMean);
-            rates[j] = Math.min(ceiling, Math.max(0f, rates[j] + gating.alpha() * errorInput));
+            rates[j] = Math.min(ceiling, Math.max(0f, rates[j] + gating.alpha() * (float) (errorInput[j] - layerMean)));
         }
     }
 }

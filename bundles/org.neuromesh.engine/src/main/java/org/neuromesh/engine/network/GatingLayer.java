@@ -29,6 +29,10 @@ public final class GatingLayer {
     final float[] timeToRelease;
     final float[] etaD;
     final int[] silentSamples;
+    /** Scratch for one batch (per-node release counts, error input); never saved. */
+    final int[] thresholdCount;
+    final int[] timerCount;
+    final float[] errorScratch;
 
     GatingLayer(int inputs, int nodes, boolean readout) {
         if (inputs < 1 || nodes < 1) {
@@ -50,6 +54,9 @@ public final class GatingLayer {
         this.timeToRelease = new float[state];
         this.etaD = new float[state];
         this.silentSamples = new int[state];
+        this.thresholdCount = new int[state];
+        this.timerCount = new int[state];
+        this.errorScratch = new float[state];
         Arrays.fill(mask, 1f);
     }
 
