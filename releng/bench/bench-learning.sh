@@ -9,7 +9,7 @@
 set -euo pipefail
 top="$(cd "$(dirname "$0")/../.." && pwd)"
 epochs=10
-best_epochs=20
+best_epochs=30
 quick=false
 while [ $# -gt 0 ]; do
   case "$1" in
