@@ -7,6 +7,8 @@ import org.neuromesh.api.learning.MatrixMath;
 import org.neuromesh.api.learning.NetworkShape;
 import org.neuromesh.api.learning.RuleInfo;
 import org.neuromesh.api.learning.RuleState;
+import org.neuromesh.learning.support.MomentumDescent;
+import org.neuromesh.learning.support.RuleParameters;
 
 /**
  * Plain backpropagation of the cross-entropy gradient, as a yardstick for the forward-only rules. It is the one
@@ -40,18 +42,9 @@ public final class BackpropagationRule implements LearningRule {
      * @param weightDecay L2 decay, finite and non-negative
      */
     public BackpropagationRule(double learningRate, double momentum, double weightDecay) {
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learningRate must be a positive number, got " + learningRate);
-        }
-        if (!(momentum >= 0 && momentum < 1)) {
-            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
-        }
-        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-            throw new IllegalArgumentException("weightDecay must be zero or positive, got " + weightDecay);
-        }
-        this.learningRate = (float) learningRate;
-        this.momentum = (float) momentum;
-        this.weightDecay = (float) weightDecay;
+        this.learningRate = RuleParameters.positive("learningRate", learningRate);
+        this.momentum = RuleParameters.fraction("momentum", momentum);
+        this.weightDecay = RuleParameters.nonNegative("weightDecay", weightDecay);
     }
 
     @Override
@@ -79,27 +72,23 @@ public final class BackpropagationRule implements LearningRule {
 
     private final class State implements RuleState {
         private final NetworkShape shape;
-        private final float[][] weightVelocity;
-        private final float[][] biasVelocity;
+        private final MomentumDescent descent;
         /** Per hidden layer: its delta for the current batch, grown once to the largest batch. */
         private final float[][] deltas;
 
         State(NetworkShape shape) {
             this.shape = shape;
             int layers = shape.weightLayerCount();
-            weightVelocity = new float[layers][];
-            biasVelocity = new float[layers][];
+            descent = new MomentumDescent(shape, momentum, weightDecay);
             deltas = new float[layers][];
             for (int l = 0; l < layers; l++) {
-                weightVelocity[l] = new float[shape.width(l + 1) * shape.width(l)];
-                biasVelocity[l] = new float[shape.width(l + 1)];
                 deltas[l] = new float[0];
             }
         }
 
         @Override
         public void learn(LearningStep step) {
-            requireShape(step);
+            descent.requireShape(step);
             MatrixMath math = step.math();
             int batch = step.batchSize();
             int readout = step.layerCount() - 1;
@@ -125,40 +114,7 @@ public final class BackpropagationRule implements LearningRule {
         }
 
         private void descend(MatrixMath math, LayerSignals layer, float[] delta, int batch, int l) {
-            float[] weights = layer.weights();
-            float[] velocity = weightVelocity[l];
-            math.multiplyTransposedA(layer.nodeCount(), layer.inputCount(), batch, 1f / batch, delta,
-                    layer.pre(), velocity, momentum);
-            if (weightDecay != 0f) {
-                math.addScaled(velocity.length, weightDecay, weights, velocity);
-            }
-            math.addScaled(velocity.length, -learningRate, velocity, weights);
-            float[] bias = layer.bias();
-            float[] biasV = biasVelocity[l];
-            int nodes = layer.nodeCount();
-            for (int j = 0; j < nodes; j++) {
-                float sum = 0f;
-                for (int b = 0, k = j; b < batch; b++, k += nodes) {
-                    sum += delta[k];
-                }
-                biasV[j] = momentum * biasV[j] + sum / batch;
-                bias[j] -= learningRate * biasV[j];
-            }
-        }
-
-        private void requireShape(LearningStep step) {
-            if (step.layerCount() != shape.weightLayerCount()) {
-                throw new IllegalStateException("the step has " + step.layerCount() + " weight layers but the rule"
-                        + " began for " + shape + "; begin again after the topology changes");
-            }
-            for (int l = 0; l < step.layerCount(); l++) {
-                LayerSignals layer = step.layer(l);
-                if (layer.inputCount() != shape.width(l) || layer.nodeCount() != shape.width(l + 1)) {
-                    throw new IllegalStateException("layer " + l + " is " + layer.nodeCount() + " x "
-                            + layer.inputCount() + " but the rule began for " + shape
-                            + "; begin again after the topology changes");
-                }
-            }
+            descent.descend(math, layer, l, delta, layer.pre(), batch, learningRate);
         }
     }
 }

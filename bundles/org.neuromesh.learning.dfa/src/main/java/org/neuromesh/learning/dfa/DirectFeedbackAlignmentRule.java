@@ -9,6 +9,8 @@ import org.neuromesh.api.learning.MatrixMath;
 import org.neuromesh.api.learning.NetworkShape;
 import org.neuromesh.api.learning.RuleInfo;
 import org.neuromesh.api.learning.RuleState;
+import org.neuromesh.learning.support.MomentumDescent;
+import org.neuromesh.learning.support.RuleParameters;
 
 /**
  * Direct feedback alignment (Nokland 2016): the output error reaches every hidden layer directly through a fixed
@@ -41,18 +43,9 @@ public final class DirectFeedbackAlignmentRule implements LearningRule {
      * @param weightDecay L2 decay, finite and non-negative
      */
     public DirectFeedbackAlignmentRule(double learningRate, double momentum, double weightDecay) {
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learningRate must be a positive number, got " + learningRate);
-        }
-        if (!(momentum >= 0 && momentum < 1)) {
-            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
-        }
-        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-            throw new IllegalArgumentException("weightDecay must be zero or positive, got " + weightDecay);
-        }
-        this.learningRate = (float) learningRate;
-        this.momentum = (float) momentum;
-        this.weightDecay = (float) weightDecay;
+        this.learningRate = RuleParameters.positive("learningRate", learningRate);
+        this.momentum = RuleParameters.fraction("momentum", momentum);
+        this.weightDecay = RuleParameters.nonNegative("weightDecay", weightDecay);
     }
 
     @Override
@@ -81,8 +74,7 @@ public final class DirectFeedbackAlignmentRule implements LearningRule {
         private final NetworkShape shape;
         /** Per hidden layer l: {@code outputs x nodes(l)}, fixed for the life of the state. */
         private final float[][] feedback;
-        private final float[][] weightVelocity;
-        private final float[][] biasVelocity;
+        private final MomentumDescent descent;
         private float[] delta = new float[0];
 
         State(NetworkShape shape, long seed) {
@@ -91,12 +83,9 @@ public final class DirectFeedbackAlignmentRule implements LearningRule {
             int outputs = shape.width(layers);
             SplittableRandom random = new SplittableRandom(seed);
             feedback = new float[layers - 1][];
-            weightVelocity = new float[layers][];
-            biasVelocity = new float[layers][];
+            descent = new MomentumDescent(shape, momentum, weightDecay);
             for (int l = 0; l < layers; l++) {
                 int nodes = shape.width(l + 1);
-                weightVelocity[l] = new float[nodes * shape.width(l)];
-                biasVelocity[l] = new float[nodes];
                 if (l < layers - 1) {
                     // Uniform with the variance of the readout's initial weights (1 / nodes), so the hidden
                     // deltas start at the size backpropagation through a fresh readout would give them.
@@ -111,7 +100,7 @@ public final class DirectFeedbackAlignmentRule implements LearningRule {
 
         @Override
         public void learn(LearningStep step) {
-            requireShape(step);
+            descent.requireShape(step);
             MatrixMath math = step.math();
             int batch = step.batchSize();
             int readout = step.layerCount() - 1;
@@ -134,40 +123,7 @@ public final class DirectFeedbackAlignmentRule implements LearningRule {
         }
 
         private void descend(MatrixMath math, LayerSignals layer, float[] layerDelta, int batch, int l) {
-            float[] weights = layer.weights();
-            float[] velocity = weightVelocity[l];
-            math.multiplyTransposedA(layer.nodeCount(), layer.inputCount(), batch, 1f / batch, layerDelta,
-                    layer.pre(), velocity, momentum);
-            if (weightDecay != 0f) {
-                math.addScaled(velocity.length, weightDecay, weights, velocity);
-            }
-            math.addScaled(velocity.length, -learningRate, velocity, weights);
-            float[] bias = layer.bias();
-            float[] biasV = biasVelocity[l];
-            int nodes = layer.nodeCount();
-            for (int j = 0; j < nodes; j++) {
-                float sum = 0f;
-                for (int b = 0, k = j; b < batch; b++, k += nodes) {
-                    sum += layerDelta[k];
-                }
-                biasV[j] = momentum * biasV[j] + sum / batch;
-                bias[j] -= learningRate * biasV[j];
-            }
-        }
-
-        private void requireShape(LearningStep step) {
-            if (step.layerCount() != shape.weightLayerCount()) {
-                throw new IllegalStateException("the step has " + step.layerCount() + " weight layers but the rule"
-                        + " began for " + shape + "; begin again after the topology changes");
-            }
-            for (int l = 0; l < step.layerCount(); l++) {
-                LayerSignals layer = step.layer(l);
-                if (layer.inputCount() != shape.width(l) || layer.nodeCount() != shape.width(l + 1)) {
-                    throw new IllegalStateException("layer " + l + " is " + layer.nodeCount() + " x "
-                            + layer.inputCount() + " but the rule began for " + shape
-                            + "; begin again after the topology changes");
-                }
-            }
+            descent.descend(math, layer, l, layerDelta, layer.pre(), batch, learningRate);
         }
     }
 }

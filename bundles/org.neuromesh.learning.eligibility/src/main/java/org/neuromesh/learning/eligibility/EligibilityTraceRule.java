@@ -7,6 +7,8 @@ import org.neuromesh.api.learning.MatrixMath;
 import org.neuromesh.api.learning.NetworkShape;
 import org.neuromesh.api.learning.RuleInfo;
 import org.neuromesh.api.learning.RuleState;
+import org.neuromesh.learning.support.MomentumDescent;
+import org.neuromesh.learning.support.RuleParameters;
 
 /**
  * The three-factor eligibility-trace rule, NeuroMesh's default: a weight changes in proportion to its
@@ -48,22 +50,10 @@ public final class EligibilityTraceRule implements LearningRule {
      * @param rateDecay how fast the step size falls with the batches learned, finite and non-negative
      */
     public EligibilityTraceRule(double learningRate, double weightDecay, double momentum, double rateDecay) {
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learningRate must be a positive number, got " + learningRate);
-        }
-        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-            throw new IllegalArgumentException("weightDecay must be zero or positive, got " + weightDecay);
-        }
-        if (!(momentum >= 0 && momentum < 1)) {
-            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
-        }
-        this.learningRate = (float) learningRate;
-        this.weightDecay = (float) weightDecay;
-        if (!(rateDecay >= 0) || Double.isInfinite(rateDecay)) {
-            throw new IllegalArgumentException("rateDecay must be zero or positive, got " + rateDecay);
-        }
-        this.momentum = (float) momentum;
-        this.rateDecay = rateDecay;
+        this.learningRate = RuleParameters.positive("learningRate", learningRate);
+        this.weightDecay = RuleParameters.nonNegative("weightDecay", weightDecay);
+        this.momentum = RuleParameters.fraction("momentum", momentum);
+        this.rateDecay = RuleParameters.nonNegative("rateDecay", rateDecay);
     }
 
     @Override
@@ -94,23 +84,17 @@ public final class EligibilityTraceRule implements LearningRule {
     }
 
     private final class State implements RuleState {
-        private final float[][] weightVelocity;
-        private final float[][] biasVelocity;
+        private final MomentumDescent descent;
         private float[] gate = new float[0];
         private long batches;
 
         State(NetworkShape shape) {
-            int layers = shape.weightLayerCount();
-            weightVelocity = new float[layers][];
-            biasVelocity = new float[layers][];
-            for (int l = 0; l < layers; l++) {
-                weightVelocity[l] = new float[shape.width(l) * shape.width(l + 1)];
-                biasVelocity[l] = new float[shape.width(l + 1)];
-            }
+            descent = new MomentumDescent(shape, momentum, weightDecay);
         }
 
         @Override
         public void learn(LearningStep step) {
+            descent.requireShape(step);
             float rate = (float) (learningRate / (1 + rateDecay * batches++));
             for (int l = 0; l < step.layerCount(); l++) {
                 update(step.math(), step.layer(l), step.batchSize(), l, rate);
@@ -118,39 +102,17 @@ public final class EligibilityTraceRule implements LearningRule {
         }
 
         private void update(MatrixMath math, LayerSignals signals, int batch, int l, float rate) {
-            int inputs = signals.inputCount();
             int nodes = signals.nodeCount();
-            float[] weights = signals.weights();
-            float[] bias = signals.bias();
-            if (weights.length != weightVelocity[l].length) {
-                throw new IllegalStateException("layer " + l + " has " + nodes + " x " + inputs
-                        + " weights but the rule began with " + weightVelocity[l].length
-                        + "; begin again after the topology changes");
-            }
             if (gate.length < batch * nodes) {
                 gate = new float[batch * nodes]; // grows once to the largest batch x layer
             }
             float[] modulation = signals.modulation();
             float[] eligibility = signals.eligibility();
+            // the modulation points down the loss; the shared descent takes the direction up it
             for (int k = 0; k < batch * nodes; k++) {
-                gate[k] = modulation[k] * eligibility[k];
+                gate[k] = -modulation[k] * eligibility[k];
             }
-            float[] velocity = weightVelocity[l];
-            // v = momentum * v + mean_b(gate^T pre) - decay * W
-            math.multiplyTransposedA(nodes, inputs, batch, 1f / batch, gate, signals.pre(), velocity, momentum);
-            if (weightDecay != 0f) {
-                math.addScaled(velocity.length, -weightDecay, weights, velocity);
-            }
-            math.addScaled(velocity.length, rate, velocity, weights);
-            float[] biasV = biasVelocity[l];
-            for (int j = 0; j < nodes; j++) {
-                float sum = 0f;
-                for (int b = 0, k = j; b < batch; b++, k += nodes) {
-                    sum += gate[k];
-                }
-                biasV[j] = momentum * biasV[j] + sum / batch;
-                bias[j] += rate * biasV[j];
-            }
+            descent.descend(math, signals, l, gate, signals.pre(), batch, rate);
         }
     }
 }

@@ -10,6 +10,8 @@ import org.neuromesh.api.learning.MatrixMath;
 import org.neuromesh.api.learning.NetworkShape;
 import org.neuromesh.api.learning.RuleInfo;
 import org.neuromesh.api.learning.RuleState;
+import org.neuromesh.learning.support.MomentumDescent;
+import org.neuromesh.learning.support.RuleParameters;
 
 /**
  * PEPITA, "Present the Error to Perturb the Input To modulate Activity" (Dellaferrera and Kreiman 2022): instead
@@ -48,18 +50,9 @@ public final class PepitaRule implements LearningRule {
      * @param feedbackScale scale of F relative to He-uniform, finite and positive (0.05 in the paper)
      */
     public PepitaRule(double learningRate, double momentum, double feedbackScale) {
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learningRate must be a positive number, got " + learningRate);
-        }
-        if (!(momentum >= 0 && momentum < 1)) {
-            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
-        }
-        if (!(feedbackScale > 0) || Double.isInfinite(feedbackScale)) {
-            throw new IllegalArgumentException("feedbackScale must be a positive number, got " + feedbackScale);
-        }
-        this.learningRate = (float) learningRate;
-        this.momentum = (float) momentum;
-        this.feedbackScale = (float) feedbackScale;
+        this.learningRate = RuleParameters.positive("learningRate", learningRate);
+        this.momentum = RuleParameters.fraction("momentum", momentum);
+        this.feedbackScale = RuleParameters.positive("feedbackScale", feedbackScale);
     }
 
     @Override
@@ -99,8 +92,7 @@ public final class PepitaRule implements LearningRule {
         private final NetworkShape shape;
         /** {@code inputs x outputs}, fixed for the life of the state. */
         private final float[] projection;
-        private final float[][] weightVelocity;
-        private final float[][] biasVelocity;
+        private final MomentumDescent descent;
         private float[] modulatedInput = new float[0];
         private float[] delta = new float[0];
 
@@ -110,17 +102,12 @@ public final class PepitaRule implements LearningRule {
             int inputs = shape.width(0);
             int outputs = shape.width(layers);
             projection = projection(inputs, outputs, feedbackScale, seed);
-            weightVelocity = new float[layers][];
-            biasVelocity = new float[layers][];
-            for (int l = 0; l < layers; l++) {
-                weightVelocity[l] = new float[shape.width(l + 1) * shape.width(l)];
-                biasVelocity[l] = new float[shape.width(l + 1)];
-            }
+            descent = new MomentumDescent(shape, momentum, 0f);
         }
 
         @Override
         public void learn(LearningStep step) {
-            requireShape(step);
+            descent.requireShape(step);
             MatrixMath math = step.math();
             int batch = step.batchSize();
             int readout = step.layerCount() - 1;
@@ -158,36 +145,7 @@ public final class PepitaRule implements LearningRule {
 
         private void descend(MatrixMath math, LayerSignals layer, float[] layerDelta, float[] pre, int batch,
                 int l) {
-            float[] velocity = weightVelocity[l];
-            math.multiplyTransposedA(layer.nodeCount(), layer.inputCount(), batch, 1f / batch, layerDelta, pre,
-                    velocity, momentum);
-            math.addScaled(velocity.length, -learningRate, velocity, layer.weights());
-            float[] bias = layer.bias();
-            float[] biasV = biasVelocity[l];
-            int nodes = layer.nodeCount();
-            for (int j = 0; j < nodes; j++) {
-                float sum = 0f;
-                for (int b = 0, k = j; b < batch; b++, k += nodes) {
-                    sum += layerDelta[k];
-                }
-                biasV[j] = momentum * biasV[j] + sum / batch;
-                bias[j] -= learningRate * biasV[j];
-            }
-        }
-
-        private void requireShape(LearningStep step) {
-            if (step.layerCount() != shape.weightLayerCount()) {
-                throw new IllegalStateException("the step has " + step.layerCount() + " weight layers but the rule"
-                        + " began for " + shape + "; begin again after the topology changes");
-            }
-            for (int l = 0; l < step.layerCount(); l++) {
-                LayerSignals layer = step.layer(l);
-                if (layer.inputCount() != shape.width(l) || layer.nodeCount() != shape.width(l + 1)) {
-                    throw new IllegalStateException("layer " + l + " is " + layer.nodeCount() + " x "
-                            + layer.inputCount() + " but the rule began for " + shape
-                            + "; begin again after the topology changes");
-                }
-            }
+            descent.descend(math, layer, l, layerDelta, pre, batch, learningRate);
         }
     }
 }
