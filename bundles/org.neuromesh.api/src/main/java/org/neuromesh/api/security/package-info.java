@@ -1,0 +1,11 @@
+/**
+ * Peer security: this peer's identity, sealing and opening capsules, signing and verifying everything that
+ * crosses a transport, and rejecting forged, replayed, stale or misaddressed messages.
+ *
+ * <p>A peer's id is the SHA-256 fingerprint of its signing key ({@link org.neuromesh.api.security.PublicKeys}), so a
+ * peer's announcement carries its own proof: whoever presents keys whose fingerprint is the sender id, and a
+ * signature made with them, is that peer.
+ *
+ * <p>Package version 1.0.0.
+ */
+package org.neuromesh.api.security;
