@@ -1,0 +1,270 @@
+package org.neuromesh.discovery.mqtt;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MqttDefaultFilePersistence;
+
+/**
+ * One Paho connection: connects (retrying until the broker answers), re-subscribes on every (re)connection, logs
+ * its state, and hands arriving messages to a {@link Listener}. After the first connection Paho reconnects by
+ * itself; the session is persistent ({@code cleanSession=false}) so the broker queues QoS 1 messages meanwhile.
+ */
+final class MqttLink implements MqttCallbackExtended {
+
+    /** Told what happens on the connection; called on Paho's threads, must not throw or block. */
+    interface Listener {
+        void connected(boolean reconnect);
+
+        void disconnected();
+
+        void messageArrived(String topic, byte[] payload);
+    }
+
+    private static final Logger LOG = System.getLogger(MqttLink.class.getName());
+    private static final int MAX_INFLIGHT = 4096;
+    private static final long RETRY_MIN_MILLIS = 500;
+    private static final long RETRY_MAX_MILLIS = 5_000;
+
+    private final MqttSettings settings;
+    private final String clientId;
+    private final Map<String, Integer> subscriptions;
+    private final ScheduledExecutorService scheduler;
+    private final Listener listener;
+    private final MqttAsyncClient client;
+    private final MqttConnectOptions options;
+    private final String label;
+
+    private volatile ConnectionStatus status;
+    private volatile boolean closing;
+    private long retryMillis = RETRY_MIN_MILLIS;
+
+    /**
+     * @param will the last will's topic and payload (retained, QoS 1), or {@code null} for none
+     */
+    MqttLink(MqttSettings settings, String clientId, Path pahoDirectory, Map<String, Integer> subscriptions,
+            Map.Entry<String, byte[]> will, ScheduledExecutorService scheduler, Listener listener)
+            throws MqttException {
+        this.settings = settings;
+        this.clientId = clientId;
+        this.subscriptions = Map.copyOf(subscriptions);
+        this.scheduler = scheduler;
+        this.listener = listener;
+        this.label = clientId.length() > 8 ? clientId.substring(0, 8) : clientId;
+        this.client = new MqttAsyncClient(settings.serverUri(), clientId,
+                new MqttDefaultFilePersistence(pahoDirectory.toString()));
+        this.options = options(settings, will);
+        this.status = new ConnectionStatus(false, settings.serverUri(), null, Instant.now(), 0);
+        client.setCallback(this);
+    }
+
+    private static MqttConnectOptions options(MqttSettings settings, Map.Entry<String, byte[]> will) {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(false);
+        options.setAutomaticReconnect(true);
+        options.setMaxReconnectDelay((int) RETRY_MAX_MILLIS);
+        options.setKeepAliveInterval(settings.keepAliveSeconds());
+        options.setConnectionTimeout(10);
+        options.setMaxInflight(MAX_INFLIGHT);
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setSocketFactory(SocketFactories.forSettings(settings));
+        if (settings.username() != null) {
+            options.setUserName(settings.username());
+            options.setPassword(settings.password());
+        }
+        if (will != null) {
+            options.setWill(will.getKey(), will.getValue(), 1, true);
+        }
+        return options;
+    }
+
+    /** Starts connecting; returns at once. */
+    void start() {
+        attempt();
+    }
+
+    ConnectionStatus status() {
+        return status;
+    }
+
+    boolean isConnected() {
+        return client.isConnected();
+    }
+
+    /** Publishes asynchronously; {@code callback} (may be null) hears whether the broker acknowledged it. */
+    IMqttDeliveryToken publish(String topic, byte[] payload, int qos, boolean retained, IMqttActionListener callback)
+            throws MqttException {
+        MqttMessage message = new MqttMessage(payload);
+        message.setQos(qos);
+        message.setRetained(retained);
+        return client.publish(topic, message, null, callback);
+    }
+
+    /** Disconnects cleanly (the broker discards the last will), waiting at most {@code timeoutMillis}. */
+    void disconnect(long timeoutMillis) {
+        closing = true;
+        try {
+            if (client.isConnected()) {
+                client.disconnect(timeoutMillis).waitForCompletion(timeoutMillis + 1000);
+            }
+        } catch (MqttException e) {
+            LOG.log(Level.DEBUG, "[" + label + "] clean disconnect failed: " + e);
+            abort();
+            return;
+        }
+        closeClient();
+        LOG.log(Level.INFO, "[" + label + "] disconnected from " + settings.serverUri());
+    }
+
+    /**
+     * Drops the connection without a DISCONNECT packet, as a crash would: the broker publishes the last will.
+     */
+    void abort() {
+        closing = true;
+        try {
+            client.disconnectForcibly(0, 0, false);
+        } catch (MqttException e) {
+            LOG.log(Level.DEBUG, "[" + label + "] forced disconnect: " + e);
+        }
+        closeClient();
+    }
+
+    private void closeClient() {
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.log(Level.DEBUG, "[" + label + "] close: " + e);
+        }
+    }
+
+    private void attempt() {
+        if (closing) {
+            return;
+        }
+        try {
+            client.connect(options, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    retryMillis = RETRY_MIN_MILLIS; // connectComplete does the rest
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    connectFailed(failure);
+                }
+            });
+        } catch (MqttException e) {
+            connectFailed(e);
+        }
+    }
+
+    private void connectFailed(Throwable failure) {
+        if (closing) {
+            return;
+        }
+        String reason = describe(failure);
+        boolean firstOrChanged = status.lastError() == null || !status.lastError().equals(reason);
+        status = new ConnectionStatus(false, settings.serverUri(), reason, Instant.now(), status.connects());
+        long delay = retryMillis;
+        retryMillis = Math.min(RETRY_MAX_MILLIS, retryMillis * 2);
+        LOG.log(firstOrChanged ? Level.WARNING : Level.DEBUG, "[" + label + "] cannot connect to "
+                + settings.serverUri() + ": " + reason + "; retrying in " + delay + " ms");
+        scheduler.schedule(this::attempt, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** A reason a user can act on, without passwords. */
+    String describe(Throwable failure) {
+        if (failure instanceof MqttException mqtt) {
+            int code = mqtt.getReasonCode();
+            if (code == MqttException.REASON_CODE_FAILED_AUTHENTICATION
+                    || code == MqttException.REASON_CODE_NOT_AUTHORIZED) {
+                return "the broker refused the login of user '" + settings.username() + "' (MQTT return code "
+                        + code + ": bad username or password, or not authorized); check username and password";
+            }
+            Throwable cause = mqtt.getCause();
+            return mqtt.getMessage() + " (reason code " + code + ")"
+                    + (cause == null ? "" : ": " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        }
+        return String.valueOf(failure);
+    }
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverUri) {
+        status = new ConnectionStatus(true, serverUri, null, Instant.now(), status.connects() + 1);
+        LOG.log(Level.INFO, "[" + label + "] " + (reconnect ? "reconnected" : "connected") + " to " + serverUri
+                + " as client " + clientId);
+        if (!subscriptions.isEmpty()) {
+            String[] filters = subscriptions.keySet().toArray(String[]::new);
+            int[] qos = subscriptions.values().stream().mapToInt(Integer::intValue).toArray();
+            try {
+                client.subscribe(filters, qos, null, new IMqttActionListener() {
+                    @Override
+                    public void onSuccess(IMqttToken token) {
+                        int[] granted = token.getGrantedQos();
+                        for (int g : granted == null ? new int[0] : granted) {
+                            if (g == 0x80) {
+                                LOG.log(Level.ERROR, "[" + label + "] the broker refused a subscription of "
+                                        + String.join(", ", filters) + " (check its ACL)");
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void onFailure(IMqttToken token, Throwable failure) {
+                        LOG.log(Level.WARNING, "[" + label + "] subscribing failed: " + describe(failure));
+                    }
+                });
+            } catch (MqttException e) {
+                LOG.log(Level.WARNING, "[" + label + "] subscribing failed: " + describe(e));
+            }
+        }
+        try {
+            listener.connected(reconnect);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "[" + label + "] connection listener failed", e);
+        }
+    }
+
+    @Override
+    public void connectionLost(Throwable cause) {
+        String reason = describe(cause);
+        status = new ConnectionStatus(false, settings.serverUri(), reason, Instant.now(), status.connects());
+        if (!closing) {
+            LOG.log(Level.WARNING, "[" + label + "] connection to " + settings.serverUri() + " lost: " + reason
+                    + "; reconnecting");
+        }
+        try {
+            listener.disconnected();
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "[" + label + "] connection listener failed", e);
+        }
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+        try {
+            listener.messageArrived(topic, message.getPayload());
+        } catch (RuntimeException e) {
+            // never let an exception reach Paho: it would drop the connection
+            LOG.log(Level.ERROR, "[" + label + "] handling a message on " + topic + " failed", e);
+        }
+    }
+
+    @Override
+    public void deliveryComplete(IMqttDeliveryToken token) {
+        // each publish has its own action listener
+    }
+}

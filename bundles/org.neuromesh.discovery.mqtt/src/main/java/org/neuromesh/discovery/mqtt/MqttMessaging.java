@@ -1,0 +1,131 @@
+package org.neuromesh.discovery.mqtt;
+
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.neuromesh.api.peer.Outbound;
+import org.neuromesh.api.peer.PeerId;
+import org.neuromesh.api.peer.PeerMessaging;
+import org.neuromesh.api.peer.SealedCapsule;
+import org.neuromesh.api.peer.SignedAuditRecord;
+import org.neuromesh.api.peer.SignedControlMessage;
+import org.neuromesh.crypto.WireFormat;
+
+/**
+ * Messaging over MQTT. {@link #send} encodes the message, stores one outbox file per publish (a capsule has one
+ * per recipient) and only then publishes it with QoS 1; the file goes when the broker acknowledges. Inbound messages
+ * that arrive while no handler is subscribed are held (up to {@value #MAX_HELD}) and handed to the first handler.
+ */
+final class MqttMessaging implements PeerMessaging {
+
+    static final int MAX_HELD = 10_000;
+
+    private static final Logger LOG = System.getLogger(MqttMessaging.class.getName());
+
+    private final Topics topics;
+    private final WireFormat format;
+    private final Outbox outbox;
+    private final OutboxPublisher publisher;
+    private final List<InboundHandler> handlers = new CopyOnWriteArrayList<>();
+    private final ArrayDeque<Outbound> held = new ArrayDeque<>();
+    private volatile boolean closed;
+
+    MqttMessaging(Topics topics, WireFormat format, Outbox outbox, OutboxPublisher publisher) {
+        this.topics = topics;
+        this.format = format;
+        this.outbox = outbox;
+        this.publisher = publisher;
+    }
+
+    /**
+     * @throws IOException if the message is larger than {@code maxMessageBytes} (the message names the limit), the
+     *         outbox cannot be written, or the transport is closed
+     */
+    @Override
+    public void send(Outbound message) throws IOException {
+        Objects.requireNonNull(message, "message");
+        if (closed) {
+            throw new IOException("the MQTT transport is closed");
+        }
+        byte[] encoded;
+        try {
+            encoded = format.encode(message);
+        } catch (IOException e) {
+            throw new IOException("not sent: " + e.getMessage() + " (maxMessageBytes = " + format.maxMessageBytes()
+                    + ")", e);
+        }
+        List<String> destinations = destinations(message);
+        int stored = 0;
+        try {
+            for (String topic : destinations) {
+                publisher.submit(outbox.add(topic, encoded));
+                stored++;
+            }
+        } catch (IOException e) {
+            throw new IOException("stored for " + stored + " of " + destinations.size() + " destinations only: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public AutoCloseable subscribe(InboundHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        synchronized (this) {
+            handlers.add(handler);
+            while (!held.isEmpty()) {
+                call(handler, held.poll());
+            }
+        }
+        return () -> handlers.remove(handler);
+    }
+
+    /** Hands an accepted inbound message to every handler (or holds it while there is none). */
+    synchronized void deliver(Outbound message) {
+        if (handlers.isEmpty()) {
+            if (held.size() == MAX_HELD) {
+                held.poll();
+                LOG.log(Level.WARNING, "No handler subscribed; holding at most " + MAX_HELD
+                        + " inbound messages, dropped the oldest");
+            }
+            held.add(message);
+            return;
+        }
+        for (InboundHandler handler : handlers) {
+            call(handler, message);
+        }
+    }
+
+    void close() {
+        closed = true;
+    }
+
+    private List<String> destinations(Outbound message) {
+        if (message instanceof SealedCapsule capsule) {
+            List<String> result = new ArrayList<>();
+            for (PeerId recipient : capsule.recipients()) {
+                result.add(topics.inbox(recipient));
+            }
+            return result;
+        } else if (message instanceof SignedControlMessage control) {
+            return List.of(control.recipient() == null ? topics.broadcast() : topics.inbox(control.recipient()));
+        } else if (message instanceof SignedAuditRecord) {
+            return List.of(topics.audit());
+        }
+        throw new IllegalArgumentException("not an outbound message: " + message);
+    }
+
+    private static void call(InboundHandler handler, Outbound message) {
+        try {
+            handler.received(message);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "Inbound handler " + handler + " failed on a message from "
+                    + message.sender().shortForm(), e);
+        }
+    }
+}

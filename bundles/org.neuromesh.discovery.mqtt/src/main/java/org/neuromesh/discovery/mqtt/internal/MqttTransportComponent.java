@@ -1,0 +1,79 @@
+package org.neuromesh.discovery.mqtt.internal;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.neuromesh.api.peer.Outbound;
+import org.neuromesh.api.peer.PeerDiscovery;
+import org.neuromesh.api.peer.PeerInfo;
+import org.neuromesh.api.peer.PeerListener;
+import org.neuromesh.api.peer.PeerMessaging;
+import org.neuromesh.api.security.PeerSecurity;
+import org.neuromesh.discovery.mqtt.MqttSettings;
+import org.neuromesh.discovery.mqtt.MqttTransport;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The default discovery and messaging: one MQTT connection registered as both services. A configuration change
+ * re-creates it (clean goodbye, new connection); unacknowledged messages wait in the outbox meanwhile.
+ */
+@Component(configurationPid = MqttTransportConfig.PID, service = { PeerDiscovery.class, PeerMessaging.class },
+        property = { PeerDiscovery.NAME_PROPERTY + "=mqtt", PeerMessaging.NAME_PROPERTY + "=mqtt",
+                "service.ranking:Integer=100" })
+@Designate(ocd = MqttTransportConfig.class)
+public class MqttTransportComponent implements PeerDiscovery, PeerMessaging {
+
+    private final MqttTransport transport;
+
+    @Activate
+    public MqttTransportComponent(@Reference PeerSecurity security, MqttTransportConfig config) throws IOException {
+        this.transport = MqttTransport.start(settings(config, security), security);
+    }
+
+    static MqttSettings settings(MqttTransportConfig config, PeerSecurity security) {
+        return MqttSettings.builder().host(config.host()).port(config.port()).tls(config.tls())
+                .caCertificateFile(config.caCertificateFile())
+                .clientKeyStore(config.clientKeyStore(), config._clientKeyStorePassword().toCharArray())
+                .credentials(config.username(), config._password().toCharArray()).topicRoot(config.topicRoot())
+                .displayName(config.displayName()).capabilities(MqttSettings.parseCapabilities(config.capabilities()))
+                .heartbeatSeconds(config.heartbeatSeconds()).missedHeartbeats(config.missedHeartbeats())
+                .keepAliveSeconds(config.keepAliveSeconds())
+                .outboxDirectory(MqttSettings.outboxDirectory(config.outboxDirectory(), security.self()))
+                .maxMessageBytes(config.maxMessageBytes()).build();
+    }
+
+    @Deactivate
+    void deactivate() {
+        transport.close();
+    }
+
+    @Override
+    public List<PeerInfo> peers() {
+        return transport.discovery().peers();
+    }
+
+    @Override
+    public AutoCloseable addListener(PeerListener listener) {
+        return transport.discovery().addListener(listener);
+    }
+
+    @Override
+    public void send(Outbound message) throws IOException {
+        transport.messaging().send(message);
+    }
+
+    @Override
+    public AutoCloseable subscribe(InboundHandler handler) {
+        return transport.messaging().subscribe(handler);
+    }
+
+    /** Connection state and rejection counts, for diagnostics (e.g. the providers list). */
+    @Override
+    public String toString() {
+        return transport + ", " + transport.rejections();
+    }
+}

@@ -1,0 +1,255 @@
+package org.neuromesh.discovery.mqtt.testing;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.neuromesh.discovery.mqtt.MqttSettings;
+
+/**
+ * A real Mosquitto broker for tests, run as a child process on loopback: a TLS listener that requires a client
+ * certificate from {@link TestPki}, users with passwords ({@code mosquitto_passwd}), the NeuroMesh ACL (each peer
+ * writes only its own presence and heartbeat, anyone's inbox; reads its own inbox, broadcast, audit, presence,
+ * heartbeats), persistence on, and a raised {@code max_queued_messages}. Optionally a plain loopback listener for
+ * measurements.
+ *
+ * <p>{@link #stop()} sends SIGTERM (Mosquitto saves its persistence), {@link #kill()} SIGKILL, {@link #start()} starts
+ * again on the same ports with the same persistence. A failure to start throws with Mosquitto's log.
+ */
+public final class MosquittoBroker implements AutoCloseable {
+
+    /** A user allowed by the password file, with its password. */
+    public static final String USER = "peer";
+    public static final String PASSWORD = "peer-secret";
+    /** The topic root the ACL is written for. */
+    public static final String ROOT = "neuromesh/v1";
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
+
+    private final Path directory;
+    private final TestPki pki;
+    private final int tlsPort;
+    private final int plainPort;
+    private final Path log;
+    private Process process;
+
+    private MosquittoBroker(Path directory, TestPki pki, int tlsPort, int plainPort) {
+        this.directory = directory;
+        this.pki = pki;
+        this.tlsPort = tlsPort;
+        this.plainPort = plainPort;
+        this.log = directory.resolve("mosquitto.log");
+    }
+
+    /** Writes the configuration, certificates, password and ACL files into {@code directory} and starts. */
+    public static MosquittoBroker start(Path directory) throws IOException, InterruptedException {
+        Files.createDirectories(directory);
+        Path pkiDirectory = Files.createDirectories(directory.resolve("pki"));
+        TestPki pki = TestPki.create(pkiDirectory);
+        MosquittoBroker broker = new MosquittoBroker(directory, pki, freePort(), freePort());
+        broker.writeFiles();
+        broker.start();
+        return broker;
+    }
+
+    /** Starts (again) and waits until both ports accept connections. */
+    public synchronized void start() throws IOException, InterruptedException {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("mosquitto is already running");
+        }
+        process = new ProcessBuilder("mosquitto", "-c", directory.resolve("mosquitto.conf").toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        directory.resolve("mosquitto.out").toFile()))
+                .start();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!(accepts(tlsPort) && accepts(plainPort))) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IOException("mosquitto did not start on ports " + tlsPort + "/" + plainPort + ":\n"
+                        + diagnostics());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** SIGTERM: Mosquitto disconnects everyone and saves its persistence. */
+    public synchronized void stop() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** SIGKILL: Mosquitto dies without saving. */
+    public synchronized void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Stops and starts on the same ports with the same persistence. */
+    public void restart() throws IOException, InterruptedException {
+        stop();
+        start();
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    public int tlsPort() {
+        return tlsPort;
+    }
+
+    public int plainPort() {
+        return plainPort;
+    }
+
+    public TestPki pki() {
+        return pki;
+    }
+
+    /** Settings of a transport on the TLS listener, logged in as {@link #USER}, with its outbox in {@code outbox}. */
+    public MqttSettings.Builder settings(Path outbox) {
+        return MqttSettings.builder().host("127.0.0.1").port(tlsPort).tls(true)
+                .caCertificateFile(pki.caCertificate().toString())
+                .clientKeyStore(pki.clientKeyStore().toString(), TestPki.KEY_STORE_PASSWORD.toCharArray())
+                .credentials(USER, PASSWORD.toCharArray()).topicRoot(ROOT).outboxDirectory(outbox);
+    }
+
+    /** A connected synchronous Paho client on the TLS listener (clean session, no persistence). */
+    public MqttClient rawClient(String clientId) throws MqttException {
+        return rawClient(clientId, PASSWORD);
+    }
+
+    /** Like {@link #rawClient(String)} with another password. */
+    public MqttClient rawClient(String clientId, String password) throws MqttException {
+        MqttClient client = new MqttClient("ssl://127.0.0.1:" + tlsPort, clientId, new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(true);
+        options.setUserName(USER);
+        options.setPassword(password.toCharArray());
+        options.setSocketFactory(org.neuromesh.discovery.mqtt.SocketFactories.forSettings(settings(directory)
+                .build()));
+        options.setConnectionTimeout(10);
+        client.connect(options);
+        return client;
+    }
+
+    /** Arguments for {@code mosquitto_pub}/{@code mosquitto_sub} on the plain listener, logged in. */
+    public List<String> plainClientArguments() {
+        return new ArrayList<>(List.of("-h", "127.0.0.1", "-p", Integer.toString(plainPort), "-u", USER, "-P",
+                PASSWORD));
+    }
+
+    /** Mosquitto's log and console output, for failure messages. */
+    public String diagnostics() {
+        StringBuilder text = new StringBuilder();
+        for (String name : List.of("mosquitto.out", "mosquitto.log")) {
+            Path file = directory.resolve(name);
+            try {
+                if (Files.exists(file)) {
+                    List<String> lines = Files.readAllLines(file);
+                    text.append("--- ").append(name).append(" (last 60 lines) ---\n");
+                    lines.subList(Math.max(0, lines.size() - 60), lines.size())
+                            .forEach(line -> text.append(line).append('\n'));
+                }
+            } catch (IOException e) {
+                text.append("cannot read ").append(file).append(": ").append(e).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    /** The broker's log so far. */
+    public String log() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    private void writeFiles() throws IOException, InterruptedException {
+        Path passwords = directory.resolve("passwd");
+        Files.writeString(passwords, "");
+        passwd(passwords, USER, PASSWORD);
+        Path acl = directory.resolve("acl");
+        Files.writeString(acl, String.join("\n",
+                "# every client (pattern lines apply to all users); %c is the client id = the peer id",
+                "pattern write " + ROOT + "/presence/%c",
+                "pattern write " + ROOT + "/heartbeat/%c",
+                "pattern readwrite " + ROOT + "/ping/%c",
+                "pattern write " + ROOT + "/inbox/+",
+                "pattern read " + ROOT + "/inbox/%c",
+                "pattern readwrite " + ROOT + "/broadcast",
+                "pattern readwrite " + ROOT + "/audit",
+                "pattern read " + ROOT + "/presence/+",
+                "pattern read " + ROOT + "/heartbeat/+",
+                "# measurements on their own topics",
+                "pattern readwrite bench/#", ""));
+        Path data = Files.createDirectories(directory.resolve("data"));
+        Files.writeString(directory.resolve("mosquitto.conf"), String.join("\n",
+                "user root",
+                "per_listener_settings false",
+                "allow_anonymous false",
+                "password_file " + passwords,
+                "acl_file " + acl,
+                "persistence true",
+                "persistence_location " + data + "/",
+                "max_queued_messages 1000000",
+                "max_queued_bytes 0",
+                "log_dest file " + log,
+                "log_type error",
+                "log_type warning",
+                "log_type notice",
+                "log_type information",
+                "connection_messages true",
+                "log_timestamp_format %H:%M:%S",
+                "listener " + tlsPort + " 127.0.0.1",
+                "cafile " + pki.caCertificate(),
+                "certfile " + pki.serverCertificate(),
+                "keyfile " + pki.serverKey(),
+                "require_certificate true",
+                "listener " + plainPort + " 127.0.0.1", ""));
+    }
+
+    private static void passwd(Path file, String user, String password) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("mosquitto_passwd", "-b", file.toString(), user, password)
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException("mosquitto_passwd failed: " + output);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
