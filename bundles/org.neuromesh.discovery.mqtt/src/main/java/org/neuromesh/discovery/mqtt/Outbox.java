@@ -172,7 +172,9 @@ public final class Outbox implements Closeable {
     public int size() throws IOException {
         try (var files = Files.newDirectoryStream(directory, "*" + SUFFIX)) {
             int count = 0;
-            for (Path ignored : files) {
+            var iterator = files.iterator();
+            while (iterator.hasNext()) {
+                iterator.next();
                 count++;
             }
             return count;
