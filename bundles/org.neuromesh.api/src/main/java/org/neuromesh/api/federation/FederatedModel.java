@@ -47,4 +47,8 @@ public interface FederatedModel {
      * the baseline a member reaches without the session.
      */
     byte[] trainAlone(SessionPlan plan, BooleanSupplier stop) throws IOException;
+
+    /** Lets the model forget what it kept for a session (optimiser state, drift, data position). */
+    default void sessionEnded(String sessionId) {
+    }
 }

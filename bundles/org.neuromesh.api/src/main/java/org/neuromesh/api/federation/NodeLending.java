@@ -1,7 +1,9 @@
 package org.neuromesh.api.federation;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -15,6 +17,16 @@ public interface NodeLending {
 
     /** Service property naming the implementation. */
     String NAME_PROPERTY = "neuromesh.lending";
+
+    /**
+     * Trains this peer's own model on its local data alone (the model nodes are lent from and grafted into) and
+     * keeps it, replacing the previous one.
+     *
+     * @param stop polled between batches
+     * @return its evaluation on the local test data
+     */
+    Evaluation trainOwn(String rule, List<Integer> hidden, int epochs, long seed, BooleanSupplier stop)
+            throws IOException;
 
     /**
      * Picks {@code count} nodes of this peer's own trained model that serve {@code classes} best.
