@@ -106,8 +106,13 @@ public class EmbeddedBrokerComponent implements ConfigurationListener {
         if (!mode.wantsBroker(transportHost.isPresent())) {
             String why = mode == BrokerMode.NEVER ? "mode never"
                     : "the MQTT transport uses the broker at " + transportHost.get() + " (" + TRANSPORT_PID + ")";
-            stop(why);
-            report(Level.INFO, "Embedded MQTT broker is off: " + why);
+            String off = "Embedded MQTT broker is off: " + why;
+            if (running != null) {
+                stop(why);
+                lastReport = off; // the stop said why; later changes for the same reason say nothing
+            } else {
+                report(Level.INFO, off);
+            }
             return;
         }
         if (wanted.equals(running)) {
