@@ -5,6 +5,7 @@ import java.lang.System.Logger.Level;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
@@ -62,19 +63,19 @@ public class EmbeddedBrokerComponent implements ConfigurationListener {
         this.config = config;
         this.transport = new MqttTransportConfiguration(configurationAdmin);
         this.properties = properties;
-        worker.execute(this::reconcile);
+        reconcileSoon();
     }
 
     @Modified
     void modified(BrokerConfig changed) {
         this.config = changed;
-        worker.execute(this::reconcile);
+        reconcileSoon();
     }
 
     @Override
     public void configurationEvent(ConfigurationEvent event) {
         if (TRANSPORT_PID.equals(event.getPid())) {
-            worker.execute(this::reconcile);
+            reconcileSoon();
         }
     }
 
@@ -85,6 +86,14 @@ public class EmbeddedBrokerComponent implements ConfigurationListener {
         if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
             LOG.log(Level.WARNING, "The embedded MQTT broker did not stop within 30 s");
             worker.shutdownNow();
+        }
+    }
+
+    private void reconcileSoon() {
+        try {
+            worker.execute(this::reconcile);
+        } catch (RejectedExecutionException e) {
+            // Config Admin delivers events asynchronously: one may come after deactivation, and has no effect
         }
     }
 

@@ -157,6 +157,16 @@ class EmbeddedBrokerComponentTest {
         }
     }
 
+    @Test
+    void givenADeactivatedComponentWhenATransportChangeArrivesLateThenItIsIgnored() throws Exception {
+        EmbeddedBrokerComponent stopped = activate(Map.of("port", 0));
+        stopped.deactivate();
+        // Config Admin may still deliver an event it queued before the deactivation
+        configAdmin.put(TRANSPORT, Map.of("host", "mqtt.example.org"));
+        stopped.configurationEvent(configAdmin.changed(TRANSPORT));
+        assertTrue(find("stopped in ").contains("the component is stopping"), log.toString());
+    }
+
     /** The component as DS creates it; neuromesh.home points into the test's folder. */
     private EmbeddedBrokerComponent activate(Map<String, Object> values) {
         Map<String, String> properties = new HashMap<>(Map.of("neuromesh.home", home.toString(),
