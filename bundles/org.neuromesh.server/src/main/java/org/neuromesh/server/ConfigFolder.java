@@ -42,6 +42,7 @@ public final class ConfigFolder {
     private final FolderReport report;
     private final Map<Path, FileState> lastSeen = new HashMap<>();
     private final Map<Path, FileState> handled = new HashMap<>();
+    private boolean scanned;
 
     public ConfigFolder(Path folder, Configurations configurations, FolderReport report) {
         this.folder = folder.toAbsolutePath().normalize();
@@ -53,7 +54,12 @@ public final class ConfigFolder {
         return folder;
     }
 
-    /** Applies new and changed files, deletes configurations whose file went away. Never throws. */
+    /**
+     * Applies new and changed files once they stopped changing between two scans, deletes configurations whose
+     * file went away. Never throws. The first scan applies at once the files of PIDs that installed bundles
+     * describe: they were there before the server started, and components that start after this scan (e.g. at a
+     * later start level) then never run with their defaults first.
+     */
     public synchronized void scan() {
         Map<Path, FileState> now;
         try {
@@ -63,9 +69,12 @@ public final class ConfigFolder {
             report.problem("Cannot read configuration folder " + folder + ": " + e.getMessage());
             return;
         }
+        boolean first = !scanned;
+        scanned = true;
         for (Map.Entry<Path, FileState> entry : now.entrySet()) {
-            if (entry.getValue().equals(lastSeen.get(entry.getKey()))
-                    && !entry.getValue().equals(handled.get(entry.getKey()))) {
+            boolean settled = entry.getValue().equals(lastSeen.get(entry.getKey()))
+                    || first && configurations.describe(pidOf(entry.getKey())).isPresent();
+            if (settled && !entry.getValue().equals(handled.get(entry.getKey()))) {
                 apply(entry.getKey());
                 handled.put(entry.getKey(), entry.getValue());
             }

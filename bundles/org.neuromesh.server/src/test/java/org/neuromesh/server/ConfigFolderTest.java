@@ -66,6 +66,39 @@ class ConfigFolderTest {
     }
 
     @Test
+    void aFileThereAtStartIsAppliedByTheFirstScanAndALaterOneOnlyOnceItSettled() throws IOException {
+        // given a configuration file present when the folder is first read
+        Files.writeString(folder.resolve(PID + ".cfg"), "learningRate = 0.05\n");
+        ConfigFolder configs = configs();
+        // when it is scanned once, then it is in force
+        configs.scan();
+        assertEquals(Map.of("learningRate", 0.05), stored.get(PID));
+        // given a file written while the server runs
+        Path later = folder.resolve(PID + ".cfg");
+        Files.writeString(later, "learningRate = 0.02\n");
+        later.toFile().setLastModified(System.currentTimeMillis() + 5000);
+        // then one scan does not apply it (it may still be being written), the next one does
+        configs.scan();
+        assertEquals(Map.of("learningRate", 0.05), stored.get(PID));
+        configs.scan();
+        assertEquals(Map.of("learningRate", 0.02), stored.get(PID));
+    }
+
+    @Test
+    void aFileThereAtStartForAPidNobodyDescribesYetWaitsForTheRegularScans() throws IOException {
+        // given a file whose component is not installed yet (e.g. a plug-in the plug-in folder installs soon)
+        Files.writeString(folder.resolve("org.example.typo.cfg"), "a = 1\n");
+        ConfigFolder configs = configs();
+        // when scanned once, then it is neither applied nor reported yet
+        configs.scan();
+        assertTrue(problems.isEmpty(), problems.toString());
+        // and the next scan reports it as before
+        configs.scan();
+        assertTrue(problems.get(0).contains("no installed component describes the configuration 'org.example.typo'"),
+                problems.toString());
+    }
+
+    @Test
     void aBadValueKeepsThePreviousConfigurationAndNamesFileKeyAndValue() throws IOException {
         // given an applied configuration
         Path file = folder.resolve(PID + ".cfg");

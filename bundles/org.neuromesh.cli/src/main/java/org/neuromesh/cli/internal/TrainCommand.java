@@ -3,17 +3,13 @@ package org.neuromesh.cli.internal;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import org.neuromesh.api.learning.LearningRule;
 import org.neuromesh.cli.TrainArguments;
 import org.neuromesh.cli.TrainingSession;
+import org.neuromesh.engine.network.RuleRegistry;
 import org.neuromesh.engine.network.TrainingDivergedException;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
@@ -33,22 +29,19 @@ import org.osgi.service.component.annotations.ReferencePolicy;
         "osgi.command.function=train" })
 public class TrainCommand {
 
-    private record RegisteredRule(LearningRule rule, String name, int ranking) {
-    }
-
-    private final List<RegisteredRule> rules = new CopyOnWriteArrayList<>();
+    private final RuleRegistry rules = new RuleRegistry();
     private final RunningTrainings running = new RunningTrainings();
     private Thread shutdownHook;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addRule(LearningRule rule, Map<String, Object> properties) {
         Object ranking = properties.get(Constants.SERVICE_RANKING);
-        rules.add(new RegisteredRule(rule, String.valueOf(properties.get(LearningRule.NAME_PROPERTY)),
-                ranking instanceof Integer r ? r : 0));
+        rules.add(rule, String.valueOf(properties.get(LearningRule.NAME_PROPERTY)),
+                ranking instanceof Integer r ? r : 0);
     }
 
     void removeRule(LearningRule rule) {
-        rules.removeIf(registered -> registered.rule() == rule);
+        rules.remove(rule);
     }
 
     @Activate
@@ -77,7 +70,7 @@ public class TrainCommand {
         LearningRule rule;
         try {
             arguments = TrainArguments.parse(args);
-            rule = choose(arguments.rule());
+            rule = rules.choose(arguments.rule());
         } catch (IllegalArgumentException wrong) {
             out.println("training failed: " + wrong.getMessage());
             out.println(TrainArguments.USAGE);
@@ -92,18 +85,5 @@ public class TrainCommand {
         } finally {
             ticket.done();
         }
-    }
-
-    private LearningRule choose(String name) {
-        if (rules.isEmpty()) {
-            throw new IllegalArgumentException("no learning rule is registered; install a rule bundle");
-        }
-        if (name == null) {
-            return rules.stream().max(Comparator.comparingInt(RegisteredRule::ranking)).orElseThrow().rule();
-        }
-        Optional<RegisteredRule> match = rules.stream().filter(r -> r.name().equals(name)).findFirst();
-        return match.orElseThrow(() -> new IllegalArgumentException("no learning rule named '" + name
-                + "'; registered: " + rules.stream().map(RegisteredRule::name).sorted()
-                        .collect(Collectors.joining(", ")))).rule();
     }
 }

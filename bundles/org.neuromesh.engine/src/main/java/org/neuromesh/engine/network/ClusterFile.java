@@ -2,12 +2,15 @@ package org.neuromesh.engine.network;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -73,22 +76,53 @@ public final class ClusterFile {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "no cluster file here");
         }
-        CRC32 crc = new CRC32();
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            return readChecked(file.toString(), raw);
+        }
+    }
+
+    /** The file format's bytes of {@code network}, for sending it inside a capsule. */
+    public static byte[] toBytes(GatingNetwork network) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+        try {
+            CRC32 crc = new CRC32();
+            DataOutputStream out = new DataOutputStream(new CheckedOutputStream(bytes, crc));
+            writeContent(network, out);
+            out.flush();
+            new DataOutputStream(bytes).writeLong(crc.getValue());
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible); // a byte array does not fail
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Reads a network from bytes made by {@link #toBytes}.
+     *
+     * @param source names the bytes in error messages, e.g. the capsule they came in
+     * @throws IOException as {@link #read(Path)}
+     */
+    public static GatingNetwork fromBytes(byte[] bytes, String source) throws IOException {
+        return readChecked(source, new ByteArrayInputStream(bytes));
+    }
+
+    private static GatingNetwork readChecked(String source, InputStream raw) throws IOException {
+        CRC32 crc = new CRC32();
+        try {
             DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc));
-            GatingNetwork network = readContent(file, in);
+            GatingNetwork network = readContent(source, in);
             long computed = crc.getValue();
             long stored = new DataInputStream(raw).readLong();
             if (stored != computed) {
-                throw new IOException(file + " is damaged: checksum " + Long.toHexString(stored)
+                throw new IOException(source + " is damaged: checksum " + Long.toHexString(stored)
                         + " does not match its content (" + Long.toHexString(computed) + ")");
             }
             if (raw.read() != -1) {
-                throw new IOException(file + " has extra bytes after its checksum");
+                throw new IOException(source + " has extra bytes after its checksum");
             }
             return network;
         } catch (EOFException truncated) {
-            throw new IOException(file + " is truncated: it ends before the network is complete", truncated);
+            throw new IOException(source + " is truncated: it ends before the network is complete", truncated);
         }
     }
 
@@ -123,7 +157,7 @@ public final class ClusterFile {
         }
     }
 
-    private static GatingNetwork readContent(Path file, DataInputStream in) throws IOException {
+    private static GatingNetwork readContent(String file, DataInputStream in) throws IOException {
         int magic = in.readInt();
         if (magic != MAGIC) {
             throw new IOException(file + " is not a NeuroMesh cluster file (magic " + Integer.toHexString(magic)
@@ -192,7 +226,7 @@ public final class ClusterFile {
         }
     }
 
-    private static void readFloats(Path file, DataInputStream in, float[] into) throws IOException {
+    private static void readFloats(String file, DataInputStream in, float[] into) throws IOException {
         int length = in.readInt();
         if (length != into.length) {
             throw new IOException(file + " is inconsistent: an array holds " + length + " values where "
@@ -203,7 +237,7 @@ public final class ClusterFile {
         }
     }
 
-    private static float[] readSized(Path file, DataInputStream in, int layer) throws IOException {
+    private static float[] readSized(String file, DataInputStream in, int layer) throws IOException {
         int length = in.readInt();
         if (length < 0 || length > MAX_VALUES) {
             throw new IOException(file + " layer " + layer + " declares " + length + " feedback values");

@@ -186,13 +186,13 @@ public final class Topology {
         return chosen;
     }
 
-    private static void copyNodes(GatingLayer from, GatingLayer to, int first, int count) {
+    static void copyNodes(GatingLayer from, GatingLayer to, int first, int count) {
         for (int j = first; j < first + count; j++) {
             copyNode(from, j, to, j);
         }
     }
 
-    private static void copyNode(GatingLayer from, int source, GatingLayer to, int target) {
+    static void copyNode(GatingLayer from, int source, GatingLayer to, int target) {
         System.arraycopy(from.weights, source * from.inputs, to.weights, target * to.inputs, from.inputs);
         System.arraycopy(from.mask, source * from.inputs, to.mask, target * to.inputs, from.inputs);
         to.bias[target] = from.bias[source];
@@ -209,7 +209,7 @@ public final class Topology {
         System.arraycopy(from.silentSamples, 0, to.silentSamples, 0, from.silentSamples.length);
     }
 
-    private static int countPruned(float[] mask) {
+    static int countPruned(float[] mask) {
         int pruned = 0;
         for (float m : mask) {
             pruned += m == 0f ? 1 : 0;

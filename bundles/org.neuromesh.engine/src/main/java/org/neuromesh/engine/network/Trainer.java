@@ -1,7 +1,9 @@
 package org.neuromesh.engine.network;
 
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import org.neuromesh.api.learning.RuleState;
 import org.neuromesh.engine.math.MatrixKernels;
@@ -31,6 +33,7 @@ public final class Trainer {
     private final int[] labels;
     private final float[] input;
     private final SequenceInput sequence = new SequenceInput();
+    private Consumer<GatingNetwork> afterStep = network -> { };
 
     /** Feeds the steps of the current batch's sequences; one instance, re-pointed per batch, so nothing allocates. */
     private final class SequenceInput implements Propagation.StepInput {
@@ -67,6 +70,14 @@ public final class Trainer {
     }
 
     /**
+     * Sets what runs after every learning step, before pruned edges are cleared again: e.g. a drift correction
+     * in federated training. Runs on the training thread; must not allocate per call.
+     */
+    public void afterEachStep(Consumer<GatingNetwork> action) {
+        afterStep = Objects.requireNonNull(action, "action");
+    }
+
+    /**
      * One pass over {@code samples} in a fresh random order.
      *
      * @param stop checked between batches; when true the pass ends after the current batch
@@ -97,6 +108,7 @@ public final class Trainer {
             }
             propagation.deliverError(true);
             rule.learn(propagation);
+            afterStep.accept(network);
             for (int l = 0; l < network.layerCount(); l++) {
                 if (network.layer(l).prunedEdges > 0) {
                     network.layer(l).applyMask();

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +55,24 @@ final class RunningProduct implements AutoCloseable {
             }
         }
         return target;
+    }
+
+    /**
+     * Starts a copied server product with its embedded MQTT broker on a free loopback port (written to
+     * {@code conf/org.neuromesh.broker.cfg} before the start, as a user would) and {@code neuromesh.home} in
+     * {@code home}: tests never take port 1883 nor write to ~/.neuromesh.
+     */
+    static RunningProduct startServer(Path server, Path home, int brokerPort) throws IOException {
+        Path conf = Files.createDirectories(server.resolve("conf"));
+        Files.writeString(conf.resolve("org.neuromesh.broker.cfg"), "port = " + brokerPort + "\n");
+        return start(server, "neuromesh-server", Map.of("NEUROMESH_VMARGS", "-Dneuromesh.home=" + home));
+    }
+
+    /** A loopback port nobody listens on right now. */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     static RunningProduct start(Path productFolder, String script, Map<String, String> environment)

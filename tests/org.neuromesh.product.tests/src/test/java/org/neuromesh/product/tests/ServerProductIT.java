@@ -1,15 +1,22 @@
 package org.neuromesh.product.tests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,12 +32,14 @@ class ServerProductIT {
     Path work;
 
     private Path server;
+    private int brokerPort;
     private RunningProduct product;
 
     @BeforeEach
     void startServer() throws Exception {
         server = RunningProduct.copyProduct("org.neuromesh.server.product", "neuromesh-server", work);
-        product = RunningProduct.start(server, "neuromesh-server", Map.of());
+        brokerPort = RunningProduct.freePort();
+        product = RunningProduct.startServer(server, work.resolve("home"), brokerPort);
         product.awaitOutput(0, "NeuroMesh ready in", START);
     }
 
@@ -102,9 +111,14 @@ class ServerProductIT {
         Files.writeString(file, "learningRate = 0.02\n");
         file.toFile().setLastModified(System.currentTimeMillis() + 2000);
         product.awaitOutput(mark, "Applied configuration org.neuromesh.learning.eligibility.cfg", REACT);
-        // then the rule is re-created with the new rate
-        assertTrue(propertiesOf(providers(), "eligibility  [default]").contains("learningRate=0.02"),
-                product.output());
+        // then the rule is re-created with the new rate (Config Admin hands the change to DS asynchronously)
+        long deadline = System.nanoTime() + REACT.toNanos();
+        while (!propertiesOf(providers(), "eligibility  [default]").contains("learningRate=0.02")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the rule kept its old rate. Output:\n" + product.output());
+            }
+            Thread.sleep(200);
+        }
     }
 
     @Test
@@ -115,6 +129,35 @@ class ServerProductIT {
         assertTrue(answer.contains("error: MNIST directory " + work.resolve("no-such-folder")), answer);
         assertTrue(product.isAlive());
         assertTrue(providers().contains("eligibility  [default]"));
+    }
+
+    @Test
+    void theEmbeddedBrokerStartsOnTheConfiguredPortAndAcceptsAnMqttClient() throws Exception {
+        // given the server started with conf/org.neuromesh.broker.cfg naming a free port and no MQTT transport
+        // configuration, then the log says the broker started there, with its data in neuromesh.home
+        String started = product.awaitOutput(0, "Embedded MQTT broker started on 127.0.0.1:" + brokerPort, REACT);
+        assertTrue(started.contains("data in " + work.resolve("home/broker")), started);
+        // and it never ran with the default port first
+        assertFalse(product.output().contains("on 127.0.0.1:1883 "), product.output());
+        // when an MQTT 3.1.1 client connects, subscribes and publishes with QoS 1
+        MqttClient client = new MqttClient("tcp://127.0.0.1:" + brokerPort, "product-test", new MemoryPersistence());
+        BlockingQueue<String> received = new ArrayBlockingQueue<>(1);
+        try {
+            MqttConnectOptions options = new MqttConnectOptions();
+            options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+            client.connect(options);
+            client.subscribe("neuromesh/product-test", 1, (topic, message) -> received.add(new String(
+                    message.getPayload(), StandardCharsets.UTF_8)));
+            client.publish("neuromesh/product-test", "hello".getBytes(StandardCharsets.UTF_8), 1,
+                    false);
+            // then the message comes back through the broker
+            assertEquals("hello", received.poll(REACT.toSeconds(), TimeUnit.SECONDS));
+        } finally {
+            if (client.isConnected()) {
+                client.disconnect();
+            }
+            client.close();
+        }
     }
 
     /** The properties line printed under the provider whose line starts with {@code head}; other rules share keys. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +25,7 @@ class TrainingProductIT {
     @BeforeEach
     void startServer() throws Exception {
         Path server = RunningProduct.copyProduct("org.neuromesh.server.product", "neuromesh-server", work);
-        product = RunningProduct.start(server, "neuromesh-server", Map.of());
+        product = RunningProduct.startServer(server, work.resolve("home"), RunningProduct.freePort());
         product.awaitOutput(0, "NeuroMesh ready in", START);
     }
 
