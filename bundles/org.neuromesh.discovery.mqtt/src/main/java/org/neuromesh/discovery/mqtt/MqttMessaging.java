@@ -57,10 +57,17 @@ final class MqttMessaging implements PeerMessaging {
         try {
             encoded = format.encode(message);
         } catch (IOException e) {
-            throw new IOException("not sent: " + e.getMessage() + " (maxMessageBytes = " + format.maxMessageBytes()
-                    + ")", e);
+            throw new IOException("not sent: " + e.getMessage() + " (maxMessageBytes)", e);
         }
         List<String> destinations = destinations(message);
+        for (String topic : destinations) {
+            int packet = packetBytes(topic, encoded.length);
+            if (packet > format.maxMessageBytes()) {
+                throw new IOException("not sent: message of " + encoded.length + " bytes makes an MQTT packet of "
+                        + packet + " bytes, more than the limit of " + format.maxMessageBytes()
+                        + " bytes (maxMessageBytes)");
+            }
+        }
         int stored = 0;
         try {
             for (String topic : destinations) {
@@ -103,6 +110,15 @@ final class MqttMessaging implements PeerMessaging {
 
     void close() {
         closed = true;
+    }
+
+    /**
+     * Size of the MQTT PUBLISH packet: fixed header (1 + up to 4 length bytes), topic (2 + UTF-8), packet id (2),
+     * payload. Brokers limit the packet, not the payload (Moquette here: 8 MiB), so the limit applies to it.
+     */
+    static int packetBytes(String topic, int payloadBytes) {
+        int remaining = 2 + topic.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 2 + payloadBytes;
+        return 1 + (remaining < 128 ? 1 : remaining < 16_384 ? 2 : remaining < 2_097_152 ? 3 : 4) + remaining;
     }
 
     private List<String> destinations(Outbound message) {

@@ -218,6 +218,14 @@ class MessagingOverMosquittoTest {
         SealedCapsule big = TestMessages.capsule("big", alice, List.of(TestMessages.peerId()), 100_000);
         IOException refused = assertThrows(IOException.class, () -> a.messaging().send(big));
         assertTrue(refused.getMessage().contains("65536"), refused.getMessage());
+        // a message of exactly the limit fits the wire format, but not with the MQTT header around it
+        WireFormat format = new WireFormat(64 * 1024);
+        int overhead = format.encode(TestMessages.capsule("edge", alice, List.of(alice), 1)).length - 1;
+        SealedCapsule edge = TestMessages.capsule("edge", alice, List.of(alice), 64 * 1024 - overhead);
+        assertEquals(64 * 1024, format.encode(edge).length);
+        IOException packet = assertThrows(IOException.class, () -> a.messaging().send(edge));
+        assertTrue(packet.getMessage().contains("MQTT packet") && packet.getMessage().contains("65536"),
+                packet.getMessage());
         assertEquals(0, a.outboxSize());
     }
 
