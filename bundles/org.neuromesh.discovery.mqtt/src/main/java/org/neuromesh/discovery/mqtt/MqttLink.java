@@ -2,7 +2,6 @@ package org.neuromesh.discovery.mqtt;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,12 +15,18 @@ import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MqttDefaultFilePersistence;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
  * One Paho connection: connects (retrying until the broker answers), re-subscribes on every (re)connection, logs
  * its state, and hands arriving messages to a {@link Listener}. After the first connection Paho reconnects by
  * itself; the session is persistent ({@code cleanSession=false}) so the broker queues QoS 1 messages meanwhile.
+ *
+ * <p>Paho keeps its in-flight messages in memory only, and drops them when the connection is lost: the outbox is
+ * the durable store and publishes them again after the reconnection, as new messages. Paho's own file store would
+ * make it resend them with the DUP flag instead, which Moquette 0.17 (the embedded broker) answers by killing the
+ * session's event loop ({@code retain(0)} in {@code PostOffice.publish2Subscribers}), and would store each message a
+ * second time.
  */
 final class MqttLink implements MqttCallbackExtended {
 
@@ -55,7 +60,7 @@ final class MqttLink implements MqttCallbackExtended {
     /**
      * @param will the last will's topic and payload (retained, QoS 1), or {@code null} for none
      */
-    MqttLink(MqttSettings settings, String clientId, Path pahoDirectory, Map<String, Integer> subscriptions,
+    MqttLink(MqttSettings settings, String clientId, Map<String, Integer> subscriptions,
             Map.Entry<String, byte[]> will, ScheduledExecutorService scheduler, Listener listener)
             throws MqttException {
         this.settings = settings;
@@ -64,8 +69,7 @@ final class MqttLink implements MqttCallbackExtended {
         this.scheduler = scheduler;
         this.listener = listener;
         this.label = clientId.length() > 8 ? clientId.substring(0, 8) : clientId;
-        this.client = new MqttAsyncClient(settings.serverUri(), clientId,
-                new MqttDefaultFilePersistence(pahoDirectory.toString()));
+        this.client = new MqttAsyncClient(settings.serverUri(), clientId, new MemoryPersistence());
         this.options = options(settings, will);
         this.status = new ConnectionStatus(false, settings.serverUri(), null, Instant.now(), 0);
         client.setCallback(this);
@@ -240,6 +244,7 @@ final class MqttLink implements MqttCallbackExtended {
 
     @Override
     public void connectionLost(Throwable cause) {
+        dropInflight();
         String reason = describe(cause);
         status = new ConnectionStatus(false, settings.serverUri(), reason, Instant.now(), status.connects());
         if (!closing) {
@@ -250,6 +255,17 @@ final class MqttLink implements MqttCallbackExtended {
             listener.disconnected();
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "[" + label + "] connection listener failed", e);
+        }
+    }
+
+    /** Forgets unacknowledged publishes, so that Paho does not resend them with DUP (see the class comment). */
+    private void dropInflight() {
+        for (IMqttDeliveryToken token : client.getPendingDeliveryTokens()) {
+            try {
+                client.removeMessage(token);
+            } catch (MqttException | RuntimeException e) {
+                LOG.log(Level.DEBUG, "[" + label + "] cannot drop an in-flight message: " + e);
+            }
         }
     }
 

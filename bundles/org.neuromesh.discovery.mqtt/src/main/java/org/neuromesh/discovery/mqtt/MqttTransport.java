@@ -86,28 +86,29 @@ public final class MqttTransport implements AutoCloseable {
             }, scheduler, WINDOW_MESSAGES, WINDOW_BYTES);
             this.messaging = new MqttMessaging(topics, format, outbox, publisher);
             InboundRouter router = new InboundRouter(self, topics, format, rejections, discovery, messaging::deliver);
-            this.link = new MqttLink(settings, self.value(), outbox.directory().resolve("paho"),
-                    subscriptions(topics), discovery == null ? null : Map.entry(topics.presence(self),
-                            discovery.offlineMessage()), scheduler, new MqttLink.Listener() {
-                                @Override
-                                public void connected(boolean reconnect) {
-                                    try {
-                                        scheduler.execute(MqttTransport.this::connected);
-                                    } catch (RejectedExecutionException e) {
-                                        // closing
-                                    }
-                                }
+            Map.Entry<String, byte[]> will = discovery == null ? null
+                    : Map.entry(topics.presence(self), discovery.offlineMessage());
+            this.link = new MqttLink(settings, self.value(), subscriptions(topics), will, scheduler,
+                    new MqttLink.Listener() {
+                        @Override
+                        public void connected(boolean reconnect) {
+                            try {
+                                scheduler.execute(MqttTransport.this::connected);
+                            } catch (RejectedExecutionException e) {
+                                // closing
+                            }
+                        }
 
-                                @Override
-                                public void disconnected() {
-                                    // Paho reconnects; connected() replays what is not acknowledged
-                                }
+                        @Override
+                        public void disconnected() {
+                            // Paho reconnects; connected() replays what is not acknowledged
+                        }
 
-                                @Override
-                                public void messageArrived(String topic, byte[] payload) {
-                                    router.route(topic, payload);
-                                }
-                            });
+                        @Override
+                        public void messageArrived(String topic, byte[] payload) {
+                            router.route(topic, payload);
+                        }
+                    });
         } catch (MqttException e) {
             cleanUp(opened);
             throw new IOException("cannot create the MQTT client for " + settings.serverUri() + ": " + e, e);

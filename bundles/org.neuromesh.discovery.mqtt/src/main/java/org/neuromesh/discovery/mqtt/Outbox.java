@@ -11,6 +11,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -132,6 +133,8 @@ public final class Outbox implements Closeable {
             for (Path file : files) {
                 try {
                     entries.add(readHeader(file));
+                } catch (NoSuchFileException e) {
+                    // acknowledged and deleted since the folder was listed
                 } catch (IOException e) {
                     Path aside = file.resolveSibling(file.getFileName() + ".corrupt");
                     LOG.log(Level.WARNING, "Outbox file " + file + " is unreadable (" + e.getMessage()
