@@ -30,7 +30,9 @@ class ServerProductIT {
     @BeforeEach
     void startServer() throws Exception {
         server = RunningProduct.copyProduct("org.neuromesh.server.product", "neuromesh-server", work);
-        product = RunningProduct.start(server, "neuromesh-server", Map.of());
+        // a peer identity, once created, goes to the test's folder, never to ~/.neuromesh
+        product = RunningProduct.start(server, "neuromesh-server",
+                Map.of("NEUROMESH_VMARGS", "-Dneuromesh.home=" + work.resolve("home")));
         product.awaitOutput(0, "NeuroMesh ready in", START);
     }
 
@@ -105,6 +107,18 @@ class ServerProductIT {
         // then the rule is re-created with the new rate
         assertTrue(propertiesOf(providers(), "eligibility  [default]").contains("learningRate=0.02"),
                 product.output());
+    }
+
+    @Test
+    void thePeerSecurityConfigurationIsCheckedAgainstItsMetatype() throws Exception {
+        // given a negative time window for peer security in the conf/ folder
+        Path file = Files.createDirectories(server.resolve("conf")).resolve("org.neuromesh.crypto.cfg");
+        int mark = product.mark();
+        Files.writeString(file, "controlWindowSeconds = -5\n");
+        // then the crypto bundle's metatype refuses it by key
+        String report = product.awaitOutput(mark, "was not applied", REACT);
+        assertTrue(report.contains("controlWindowSeconds='-5'"), report);
+        assertTrue(product.isAlive());
     }
 
     @Test

@@ -26,7 +26,8 @@ class TrainingProductIT {
     @BeforeEach
     void startServer() throws Exception {
         Path server = RunningProduct.copyProduct("org.neuromesh.server.product", "neuromesh-server", work);
-        product = RunningProduct.start(server, "neuromesh-server", Map.of());
+        product = RunningProduct.start(server, "neuromesh-server",
+                Map.of("NEUROMESH_VMARGS", "-Dneuromesh.home=" + work.resolve("home")));
         product.awaitOutput(0, "NeuroMesh ready in", START);
     }
 
