@@ -38,14 +38,8 @@ class ServerProductIT {
     @BeforeEach
     void startServer() throws Exception {
         server = RunningProduct.copyProduct("org.neuromesh.server.product", "neuromesh-server", work);
-<<<<<<< HEAD
         brokerPort = RunningProduct.freePort();
         product = RunningProduct.startServer(server, work.resolve("home"), brokerPort);
-=======
-        // a peer identity, once created, goes to the test's folder, never to ~/.neuromesh
-        product = RunningProduct.start(server, "neuromesh-server",
-                Map.of("NEUROMESH_VMARGS", "-Dneuromesh.home=" + work.resolve("home")));
->>>>>>> crypto
         product.awaitOutput(0, "NeuroMesh ready in", START);
     }
 
