@@ -141,16 +141,19 @@ public final class EngineFederatedModel implements FederatedModel {
     }
 
     @Override
-    public synchronized byte[] trainAlone(SessionPlan plan, BooleanSupplier stop) throws IOException {
+    public synchronized byte[] trainAlone(SessionPlan plan, int maxPasses, BooleanSupplier stop) throws IOException {
         GatingNetwork network = NetworkSettings.create(plan.hidden(), plan.seed());
         Trainer trainer = new Trainer(network, rules.choose(plan.rule()).begin(network.shape(), plan.seed()),
                 kernels, NetworkSettings.options(plan.batchSize(), plan.seed()));
+        long planned = (long) plan.rounds() * plan.localSteps() * plan.batchSize();
+        long samples = Math.min(planned, (long) maxPasses * trainSamples.size());
         int position = 0;
-        int window = plan.localSteps() * plan.batchSize();
-        for (int round = 0; round < plan.rounds() && !stop.getAsBoolean(); round++) {
+        while (samples > 0 && !stop.getAsBoolean()) {
+            int window = (int) Math.min(samples, trainSamples.size());
             EpochStats stats = trainer.trainEpoch(new RotatingWindow(trainSamples, window, position),
                     Trainer.Progress.NONE, stop);
             position = (position + stats.samples()) % trainSamples.size();
+            samples -= Math.max(stats.samples(), 1);
         }
         return ClusterFile.toBytes(network);
     }

@@ -63,7 +63,7 @@ class EngineFederatedModelTest {
         double bestAlone = 0;
         for (EngineFederatedModel member : MEMBERS) {
             bestAlone = Math.max(bestAlone,
-                    member.evaluate(PLAN, member.trainAlone(PLAN, () -> false)).accuracyOn(0, 1, 2, 3, 4, 5, 6, 7));
+                    member.evaluate(PLAN, member.trainAlone(PLAN, 2, () -> false)).accuracyOn(0, 1, 2, 3, 4, 5, 6, 7));
         }
         assertTrue(together > 0.75, "merged model: " + together);
         assertTrue(together > bestAlone + 0.3, "merged " + together + " vs best alone " + bestAlone);

@@ -43,6 +43,7 @@ final class Aggregation {
     private final Set<PeerId> members = new LinkedHashSet<>();
     private final Map<PeerId, LocalContribution> current = new LinkedHashMap<>();
     private final List<RoundSummary> history = new ArrayList<>();
+    private final Map<PeerId, MemberReport> reports = new LinkedHashMap<>();
     private State state = State.JOINING;
     private GlobalState global;
     private ScheduledFuture<?> deadline;
@@ -95,9 +96,19 @@ final class Aggregation {
         }
     }
 
+    void reported(MemberReport report) {
+        synchronized (this) {
+            if (!members.contains(report.member())) {
+                return;
+            }
+            reports.put(report.member(), report);
+        }
+        listener.progressed(status());
+    }
+
     synchronized SessionStatus status() {
         return new SessionStatus(plan, sender.self(), true, state, global == null ? 0 : global.round(),
-                members.size(), history, bytesSent, bytesReceived, accuracy, failure);
+                members.size(), history, bytesSent, bytesReceived, accuracy, failure, List.copyOf(reports.values()));
     }
 
     private void begin() throws IOException {

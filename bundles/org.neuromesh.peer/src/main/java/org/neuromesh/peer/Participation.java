@@ -22,6 +22,8 @@ final class Participation {
 
     private static final System.Logger LOG = System.getLogger(Participation.class.getName());
     static final String CONTRIBUTION = "round-contribution";
+    /** Passes over its own data for a member's baseline; alone, its accuracy stops rising long before. */
+    static final int ALONE_PASSES = 2;
 
     private final SessionPlan plan;
     private final PeerId aggregator;
@@ -70,7 +72,7 @@ final class Participation {
 
     synchronized SessionStatus status() {
         return new SessionStatus(plan, aggregator, false, state, Math.max(latestRound, 0), 0, List.of(), bytesSent,
-                bytesReceived, accuracy, failure);
+                bytesReceived, accuracy, failure, List.of());
     }
 
     private void train(GlobalState global) {
@@ -95,15 +97,23 @@ final class Participation {
 
     private void finish(GlobalState global) {
         try {
-            double result = model.evaluate(plan, global.model()).accuracy();
+            double together = model.evaluate(plan, global.model()).accuracy();
             synchronized (this) {
-                accuracy = result;
-                state = State.DONE;
+                accuracy = together;
             }
+            // the baseline: the same network trained on this peer's data alone
+            double alone = model.evaluate(plan, model.trainAlone(plan, ALONE_PASSES, () -> false)).accuracy();
+            MemberReport report;
+            synchronized (this) {
+                state = State.DONE;
+                report = new MemberReport(sender.self(), plan.sessionId(), model.localData().classes().toString(),
+                        alone, together, bytesSent, bytesReceived);
+            }
+            sender.control(Sessions.SESSION_REPORT, aggregator, SessionCodec.report(report));
         } catch (IOException | RuntimeException e) {
             synchronized (this) {
                 state = State.FAILED;
-                failure = "evaluating the final model failed: " + e.getMessage();
+                failure = "ending the session failed: " + e.getMessage();
             }
         }
         model.sessionEnded(plan.sessionId());

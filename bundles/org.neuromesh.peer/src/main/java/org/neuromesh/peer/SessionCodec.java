@@ -86,6 +86,22 @@ final class SessionCodec {
         return read(body, "session join", in -> new Join(in.readUTF(), in.readInt()));
     }
 
+    static byte[] report(MemberReport report) {
+        return write(out -> {
+            out.writeUTF(report.sessionId());
+            out.writeUTF(report.classes());
+            out.writeDouble(report.accuracyAlone());
+            out.writeDouble(report.accuracyTogether());
+            out.writeLong(report.bytesSent());
+            out.writeLong(report.bytesReceived());
+        });
+    }
+
+    static MemberReport readReport(PeerId member, byte[] body) throws IOException {
+        return read(body, "session report", in -> new MemberReport(member, in.readUTF(), in.readUTF(),
+                in.readDouble(), in.readDouble(), in.readLong(), in.readLong()));
+    }
+
     static byte[] globalState(String sessionId, GlobalState state) {
         return write(out -> {
             out.writeUTF(sessionId);

@@ -19,10 +19,11 @@ import org.neuromesh.api.peer.PeerId;
  * @param bytesReceived sealed bytes this peer received for the session
  * @param accuracy accuracy of the latest global model on this peer's test data (NaN before the first evaluation)
  * @param failure why the session failed, or empty
+ * @param reports the members' end-of-session reports (known to the aggregator)
  */
 public record SessionStatus(SessionPlan plan, PeerId aggregator, boolean aggregating, State state, int round,
         int members, List<RoundSummary> rounds, long bytesSent, long bytesReceived, double accuracy,
-        String failure) {
+        String failure, List<MemberReport> reports) {
 
     public enum State {
         JOINING, RUNNING, DONE, FAILED
@@ -30,6 +31,7 @@ public record SessionStatus(SessionPlan plan, PeerId aggregator, boolean aggrega
 
     public SessionStatus {
         rounds = List.copyOf(rounds);
+        reports = List.copyOf(reports);
     }
 
     /**

@@ -21,7 +21,8 @@ import org.neuromesh.api.peer.SignedControlMessage;
  *
  * <p>Messages: {@code session.propose} (broadcast: plan, aggregator, expected members), {@code session.join}
  * (to the aggregator: session, last round held; also sent again by a member that comes back), {@code session.end}
- * (broadcast), and sealed capsules of kind {@code global-state} (aggregator to members) and
+ * (broadcast), {@code session.report} (member to aggregator at the end: accuracy alone and together, bytes), and
+ * sealed capsules of kind {@code global-state} (aggregator to members) and
  * {@code round-contribution} (member to aggregator).
  */
 public final class Sessions {
@@ -29,6 +30,7 @@ public final class Sessions {
     static final String SESSION_PROPOSE = "session.propose";
     static final String SESSION_JOIN = "session.join";
     static final String SESSION_END = "session.end";
+    static final String SESSION_REPORT = "session.report";
 
     private static final System.Logger LOG = System.getLogger(Sessions.class.getName());
 
@@ -54,6 +56,7 @@ public final class Sessions {
         this.autoJoin = autoJoin;
         inbox.onControl(SESSION_PROPOSE, this::proposed);
         inbox.onControl(SESSION_JOIN, this::joinRequested);
+        inbox.onControl(SESSION_REPORT, this::reported);
         inbox.onCapsule(Aggregation.GLOBAL_STATE, this::globalStateArrived);
         inbox.onCapsule(Participation.CONTRIBUTION, this::contributionArrived);
     }
@@ -128,6 +131,14 @@ public final class Sessions {
             return;
         }
         aggregation.joined(message.sender());
+    }
+
+    private void reported(SignedControlMessage message) throws IOException {
+        MemberReport report = SessionCodec.readReport(message.sender(), message.body());
+        Aggregation aggregation = aggregations.get(report.sessionId());
+        if (aggregation != null) {
+            aggregation.reported(report);
+        }
     }
 
     private void globalStateArrived(PeerId from, Capsule capsule, long sealedBytes) throws IOException {

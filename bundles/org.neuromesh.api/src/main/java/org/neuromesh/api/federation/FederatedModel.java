@@ -43,10 +43,11 @@ public interface FederatedModel {
     Evaluation evaluate(SessionPlan plan, byte[] model) throws IOException;
 
     /**
-     * A model trained on local data alone, with the same plan's network, seed and total number of local batches:
-     * the baseline a member reaches without the session.
+     * A model trained on local data alone, with the plan's network, rule and seed, for the plan's total number of
+     * local batches but at most {@code maxPasses} passes over the local data: the baseline a member reaches without
+     * the session, or, on a peer holding all data, the centralised reference.
      */
-    byte[] trainAlone(SessionPlan plan, BooleanSupplier stop) throws IOException;
+    byte[] trainAlone(SessionPlan plan, int maxPasses, BooleanSupplier stop) throws IOException;
 
     /** Lets the model forget what it kept for a session (optimiser state, drift, data position). */
     default void sessionEnded(String sessionId) {

@@ -27,6 +27,7 @@ import org.neuromesh.learner.LocalDataSpec;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -34,10 +35,12 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * Offers the engine's federated model and node lending for this peer's local data. Reads the data at activation
+ * Offers the engine's federated model and node lending for this peer's local data, once configured (a peer without
+ * data configured takes part in nothing). Reads the data at activation
  * (a configuration change re-creates the component); fails activation with the reason when the data is missing.
  */
-@Component(configurationPid = LearnerConfig.PID, service = { FederatedModel.class, NodeLending.class }, property = {
+@Component(configurationPid = LearnerConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = { FederatedModel.class, NodeLending.class }, property = {
         FederatedModel.NAME_PROPERTY + "=engine", NodeLending.NAME_PROPERTY + "=engine" })
 @Designate(ocd = LearnerConfig.class)
 public class LearnerComponent implements FederatedModel, NodeLending {
@@ -118,8 +121,8 @@ public class LearnerComponent implements FederatedModel, NodeLending {
     }
 
     @Override
-    public byte[] trainAlone(SessionPlan plan, BooleanSupplier stop) throws IOException {
-        return federated.trainAlone(plan, stop);
+    public byte[] trainAlone(SessionPlan plan, int maxPasses, BooleanSupplier stop) throws IOException {
+        return federated.trainAlone(plan, maxPasses, stop);
     }
 
     @Override

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# The main job: an embedded MQTT broker and several peers, each a separate NeuroMesh server process holding a
+# different non-IID shard of MNIST (two digits each), learn together in one collaborative session. The
+# coordinator (broker + aggregator, holding all of MNIST only for the centralised reference) prints a line per
+# round and, at the end, per peer: accuracy alone, after the session, the centralised reference, bytes sent.
+#
+# Usage: run-demo.sh SERVER_DIR [--peers N] [--rounds N] [--steps N] [--hidden N] [--port N]
+# Everything lives under target/demo/<time>/: each process's conf, identity, outbox and console log.
+set -euo pipefail
+server="$1"; shift
+peers=8 rounds=60 steps=20 hidden=256 port=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --peers) peers="$2"; shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
+    --steps) steps="$2"; shift 2 ;;
+    --hidden) hidden="$2"; shift 2 ;;
+    --port) port="$2"; shift 2 ;;
+    *) echo "run-demo: unknown option '$1'" >&2; exit 2 ;;
+  esac
+done
+top="$(cd "$(dirname "$0")/../.." && pwd)"
+work="$top/target/demo/$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$work"
+if [ "$port" = 0 ]; then
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+fi
+
+cleanup() {
+  for pid in $(cat "$work/pids" 2>/dev/null); do kill "$pid" 2>/dev/null || true; done
+  [ -n "${follower:-}" ] && kill "$follower" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+# One folder per process: its own conf/, Equinox configuration area, identity, outbox and log.
+instance() {
+  local dir="$work/$1"
+  mkdir -p "$dir/conf" "$dir/home" "$dir/plugins"
+  cp -r "$server/configuration" "$dir/configuration"
+  echo "$dir"
+}
+
+# Starts a server in the background; its console reads from a FIFO that this script holds open, so that
+# commands can be written to it (fd returned in $console_fd) and it never sees the end of its input.
+start_server() {
+  local dir="$1"
+  mkfifo "$dir/console.in"
+  NEUROMESH_VMARGS="-Xmx1g -Dneuromesh.home=$dir/home -Dneuromesh.config.dir=$dir/conf -Dneuromesh.plugins.dir=$dir/plugins ${NEUROMESH_VMARGS:-}" \
+    "$server/neuromesh-server" -configuration "$dir/configuration" < "$dir/console.in" > "$dir/console.log" 2>&1 &
+  echo $! >> "$work/pids"
+  exec {console_fd}>"$dir/console.in"
+}
+
+wait_for() { # file pattern seconds
+  local waited=0
+  until grep -qE "$2" "$1" 2>/dev/null; do
+    sleep 0.5; waited=$((waited + 1))
+    if [ "$waited" -gt $(($3 * 2)) ]; then echo "demo: gave up waiting for '$2' in $1" >&2; return 1; fi
+  done
+}
+
+coordinator=$(instance coordinator)
+cat > "$coordinator/conf/org.neuromesh.broker.cfg" <<CFG
+port = $port
+CFG
+cat > "$coordinator/conf/org.neuromesh.discovery.mqtt.cfg" <<CFG
+port = $port
+displayName = coordinator
+CFG
+echo "dataset = mnist" > "$coordinator/conf/org.neuromesh.learner.cfg"
+echo "autoJoin = false" > "$coordinator/conf/org.neuromesh.peer.cfg"
+
+for ((i = 0; i < peers; i++)); do
+  dir=$(instance "peer-$i")
+  cat > "$dir/conf/org.neuromesh.discovery.mqtt.cfg" <<CFG
+host = 127.0.0.1
+port = $port
+displayName = peer-$i
+CFG
+  cat > "$dir/conf/org.neuromesh.learner.cfg" <<CFG
+dataset = mnist
+shardPeers = $peers
+classesPerPeer = 2
+shardIndex = $i
+threads = 1
+CFG
+done
+
+echo "demo: broker on 127.0.0.1:$port, $peers peers, $rounds rounds of $steps batches; files in $work"
+start_server "$coordinator"
+coordinator_console=$console_fd
+log="$coordinator/console.log"
+tail -n +1 -f "$log" | grep --line-buffered -E "^(demo|session|round|member|[0-9a-f]{8} |centralised|bytes|training)" &
+follower=$!
+wait_for "$log" "NeuroMesh ready" 120
+for ((i = 0; i < peers; i++)); do
+  start_server "$work/peer-$i"
+done
+echo "neuromesh:session start --id demo --members $peers --rounds $rounds --steps $steps --hidden $hidden --wait --reference" >&"$coordinator_console"
+wait_for "$log" "^(centralised reference|session failed)" 7200
+sleep 1
+echo "stop 0" >&"$coordinator_console"
+grep -q "^centralised reference" "$log"
