@@ -38,8 +38,14 @@ class ServerProductIT {
     @BeforeEach
     void startServer() throws Exception {
         server = RunningProduct.copyProduct("org.neuromesh.server.product", "neuromesh-server", work);
+<<<<<<< HEAD
         brokerPort = RunningProduct.freePort();
         product = RunningProduct.startServer(server, work.resolve("home"), brokerPort);
+=======
+        // a peer identity, once created, goes to the test's folder, never to ~/.neuromesh
+        product = RunningProduct.start(server, "neuromesh-server",
+                Map.of("NEUROMESH_VMARGS", "-Dneuromesh.home=" + work.resolve("home")));
+>>>>>>> crypto
         product.awaitOutput(0, "NeuroMesh ready in", START);
     }
 
@@ -119,6 +125,18 @@ class ServerProductIT {
             }
             Thread.sleep(200);
         }
+    }
+
+    @Test
+    void thePeerSecurityConfigurationIsCheckedAgainstItsMetatype() throws Exception {
+        // given a negative time window for peer security in the conf/ folder
+        Path file = Files.createDirectories(server.resolve("conf")).resolve("org.neuromesh.crypto.cfg");
+        int mark = product.mark();
+        Files.writeString(file, "controlWindowSeconds = -5\n");
+        // then the crypto bundle's metatype refuses it by key
+        String report = product.awaitOutput(mark, "was not applied", REACT);
+        assertTrue(report.contains("controlWindowSeconds='-5'"), report);
+        assertTrue(product.isAlive());
     }
 
     @Test
