@@ -22,6 +22,7 @@ import org.neuromesh.learning.support.RuleParameters;
  * delta_L = e                                   (e = softmax - one-hot, the readout's error)
  * delta_l = (e . B_l) * eligibility_l           (B_l fixed random, outputs x nodes_l)
  * v = momentum * v + mean_b(delta^T pre) + decay * W;   W -= rate * v      (biases likewise, without decay)
+ * (rate: the learning rate times the step's schedule factor)
  * </pre>
  *
  * or, with the {@linkplain Optimizer#ADAM Adam} optimiser, Adam's step on the same direction {@code delta^T pre}.
@@ -123,6 +124,7 @@ public final class DirectFeedbackAlignmentRule implements LearningRule {
             int readout = step.layerCount() - 1;
             int outputs = shape.width(readout + 1);
             float[] error = step.outputError();
+            float rate = learningRate * step.rateFactor();
             for (int l = 0; l < readout; l++) {
                 LayerSignals layer = step.layer(l);
                 int nodes = layer.nodeCount();
@@ -134,13 +136,13 @@ public final class DirectFeedbackAlignmentRule implements LearningRule {
                 for (int k = 0; k < batch * nodes; k++) {
                     delta[k] *= eligibility[k];
                 }
-                descend(math, layer, delta, batch, l);
+                descend(math, layer, delta, batch, l, rate);
             }
-            descend(math, step.layer(readout), error, batch, readout);
+            descend(math, step.layer(readout), error, batch, readout, rate);
         }
 
-        private void descend(MatrixMath math, LayerSignals layer, float[] layerDelta, int batch, int l) {
-            descent.descend(math, layer, l, layerDelta, layer.pre(), batch, learningRate);
+        private void descend(MatrixMath math, LayerSignals layer, float[] layerDelta, int batch, int l, float rate) {
+            descent.descend(math, layer, l, layerDelta, layer.pre(), batch, rate);
         }
     }
 }

@@ -69,6 +69,19 @@ class DirectFeedbackAlignmentRuleTest {
     }
 
     @Test
+    void theSchedulesFactorScalesTheStep() {
+        // given the readout batch of the first test, offered with a schedule factor of 0.5
+        RuleState state = new DirectFeedbackAlignmentRule(0.1, 0, 0).begin(NetworkShape.of(2, 2), 1);
+        ArrayStep step = readoutStep();
+        step.rateFactor = 0.5f;
+        // when it learns
+        state.learn(step);
+        // then every change is half of what rate 0.1 gives: 0.1 + 0.5 * 0.005, ...
+        assertArrayEquals(new float[] { 0.1025f, 0.175f, 0.2975f, 0.425f }, step.weights, 1e-6f);
+        assertArrayEquals(new float[] { -0.0075f, 0.0075f }, step.bias, 1e-6f);
+    }
+
+    @Test
     void withAdamTheFirstStepIsTheRateInTheGradientsSign() {
         // given the Adam optimiser: its bias-corrected first step is rate * g / |g| for every weight
         RuleState state = new DirectFeedbackAlignmentRule(0.1, 0.9, 0, Optimizer.ADAM).begin(NetworkShape.of(2, 2),

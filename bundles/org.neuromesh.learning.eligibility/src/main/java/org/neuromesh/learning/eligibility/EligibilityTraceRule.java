@@ -21,7 +21,7 @@ import org.neuromesh.learning.support.RuleParameters;
  * <pre>
  * g[j][i] = mean_b( modulation[b][j] * eligibility[b][j] * pre[b][i] ) - decay * W[j][i]
  * v = momentum * v + g;   W += rate_t * v        (and likewise for the biases, without decay)
- * rate_t = rate / (1 + rateDecay * t)               (t counts the batches learned)
+ * rate_t = rate / (1 + rateDecay * t) * schedule    (t counts the batches learned; schedule: the step's rateFactor)
  * </pre>
  *
  * or, with the {@linkplain Optimizer#ADAM Adam} optimiser, Adam's step on the same direction {@code g}.
@@ -113,7 +113,7 @@ public final class EligibilityTraceRule implements LearningRule {
         @Override
         public void learn(LearningStep step) {
             descent.requireShape(step);
-            float rate = (float) (learningRate / (1 + rateDecay * batches++));
+            float rate = (float) (learningRate / (1 + rateDecay * batches++)) * step.rateFactor();
             for (int l = 0; l < step.layerCount(); l++) {
                 update(step.math(), step.layer(l), step.batchSize(), l, rate);
             }
