@@ -46,16 +46,17 @@ public record TrainArguments(Dataset dataset, String rule, String task, int epoc
             "             [--task static|delayed|rows] [--batch N] [--seed N] [--threads N] [--trace-decay F]",
             "             [--delay N] [--threshold F] [--time-to-release F] [--eta-d F]",
             "             [--split N] [--max-nodes N] [--prune F] [--prune-from EPOCH] [--duplicate N]",
-            "             [--augment none|shift|shift-flip] [--schedule constant|cosine]",
+            "             [--augment none|flip|shift[:N]|shift-flip[:N]] [--schedule constant|cosine]",
             "             [--save FILE] [--load FILE] [--result]",
             "  Trains a threshold-gating network; progress, per-epoch accuracy, loss and firing statistics are",
             "  printed, a checkpoint is saved after every epoch (--save), and Ctrl-C stops after the current batch",
             "  and saves. Defaults: mnist, the highest-ranked rule, 10 epochs, --hidden 256, static task, batch 128,",
             "  no augmentation, constant learning rate.",
             "  --augment shift       training images shifted at random by up to 2 pixels along each axis, anew each",
-            "                        time they are drawn (seeded by --seed); test images are left as they are",
+            "                        time they are drawn (seeded by --seed); test images are left as they are;",
+            "                        shift:N shifts by up to N pixels (1..8)",
             "  --augment shift-flip  the same, and mirrored left to right half of the time (for Fashion-MNIST,",
-            "                        not for digits); not with --task rows",
+            "                        not for digits); flip mirrors only; not with --task rows",
             "  --schedule cosine     the rule's learning rate falls as (1 + cos(pi * t / T)) / 2 over the T batches",
             "                        of the run",
             "  The rules' own settings (learning rate, momentum, optimizer = momentum | adam, ...) are",
@@ -100,8 +101,7 @@ public record TrainArguments(Dataset dataset, String rule, String task, int epoc
                 case "--duplicate" -> b.duplicate = atLeastZero(option, value);
                 case "--save" -> b.save = Path.of(value);
                 case "--load" -> b.load = Path.of(value);
-                case "--augment" -> b.augment = Augmentation.fromName(
-                        oneOf(option, value, "none", "shift", "shift-flip"));
+                case "--augment" -> b.augment = augmentation(option, value);
                 case "--schedule" -> b.schedule = LearningRateSchedule.fromName(
                         oneOf(option, value, "constant", "cosine"));
                 default -> throw new IllegalArgumentException("unknown option " + option);
@@ -153,6 +153,14 @@ public record TrainArguments(Dataset dataset, String rule, String task, int epoc
         }
         throw new IllegalArgumentException(option + " must be one of " + String.join(", ", allowed) + "; got '"
                 + value + "'");
+    }
+
+    private static Augmentation augmentation(String option, String value) {
+        try {
+            return Augmentation.fromName(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        }
     }
 
     private static int positive(String option, String value) {

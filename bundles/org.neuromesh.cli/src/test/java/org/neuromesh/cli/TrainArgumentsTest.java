@@ -37,6 +37,7 @@ class TrainArgumentsTest {
         assertEquals(new Augmentation(2, true), args.augment());
         assertEquals(LearningRateSchedule.COSINE, args.schedule());
         assertEquals(new Augmentation(2, false), TrainArguments.parse("--augment", "shift").augment());
+        assertEquals(new Augmentation(1, false), TrainArguments.parse("--augment", "shift:1").augment());
     }
 
     @Test
@@ -65,7 +66,9 @@ class TrainArgumentsTest {
         assertMessage("--prune must be in [0, 1), got 1.5", "--prune", "1.5");
         assertMessage("--task must be one of static, delayed, rows; got 'video'", "--task", "video");
         assertMessage("unknown option --colour", "--colour", "red");
-        assertMessage("--augment must be one of none, shift, shift-flip; got 'rotate'", "--augment", "rotate");
+        assertMessage("--augment: augmentation must be one of none, flip, shift[:N], shift-flip[:N]; got 'rotate'",
+                "--augment", "rotate");
+        assertMessage("--augment: the shift in 'shift:0' must be 1..8 pixels, got 0", "--augment", "shift:0");
         assertMessage("--schedule must be one of constant, cosine; got 'step'", "--schedule", "step");
         assertMessage("--augment shift works on whole images, not with --task rows", "--augment", "shift", "--task",
                 "rows");

@@ -32,16 +32,38 @@ public record Augmentation(int maxShift, boolean flip) {
     }
 
     /**
-     * @param name {@code none}, {@code shift} or {@code shift-flip}
+     * @param name {@code none}, {@code flip}, {@code shift} or {@code shift-flip} (shifts of up to 2 pixels), or
+     *        {@code shift:N} / {@code shift-flip:N} for shifts of up to N pixels, N in 1..8
      * @throws IllegalArgumentException naming the allowed values
      */
     public static Augmentation fromName(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
+        String value = name.trim().toLowerCase(Locale.ROOT);
+        int colon = value.indexOf(':');
+        String kind = colon < 0 ? value : value.substring(0, colon);
+        int shift = SHIFT.maxShift();
+        if (colon >= 0) {
+            if (!kind.equals("shift") && !kind.equals("shift-flip")) {
+                throw new IllegalArgumentException("only shift and shift-flip take a number of pixels, got '"
+                        + name + "'");
+            }
+            try {
+                shift = Integer.parseInt(value.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("the shift in '" + name + "' must be a whole number of pixels, "
+                        + "1.." + MAX_SHIFT);
+            }
+            if (shift < 1 || shift > MAX_SHIFT) {
+                throw new IllegalArgumentException("the shift in '" + name + "' must be 1.." + MAX_SHIFT
+                        + " pixels, got " + shift);
+            }
+        }
+        return switch (kind) {
             case "none" -> NONE;
-            case "shift" -> SHIFT;
-            case "shift-flip" -> SHIFT_FLIP;
-            default -> throw new IllegalArgumentException("augmentation must be one of none, shift, shift-flip; got '"
-                    + name + "'");
+            case "flip" -> new Augmentation(0, true);
+            case "shift" -> new Augmentation(shift, false);
+            case "shift-flip" -> new Augmentation(shift, true);
+            default -> throw new IllegalArgumentException("augmentation must be one of none, flip, shift[:N], "
+                    + "shift-flip[:N]; got '" + name + "'");
         };
     }
 
@@ -50,17 +72,12 @@ public record Augmentation(int maxShift, boolean flip) {
         return maxShift > 0 || flip;
     }
 
-    /** The name {@link #fromName} takes, or a description for other combinations. */
+    /** The name {@link #fromName} takes for this augmentation. */
     public String id() {
-        if (equals(NONE)) {
-            return "none";
+        if (maxShift == 0) {
+            return flip ? "flip" : "none";
         }
-        if (equals(SHIFT)) {
-            return "shift";
-        }
-        if (equals(SHIFT_FLIP)) {
-            return "shift-flip";
-        }
-        return "shift " + maxShift + (flip ? " flip" : "");
+        String kind = flip ? "shift-flip" : "shift";
+        return maxShift == SHIFT.maxShift() ? kind : kind + ":" + maxShift;
     }
 }

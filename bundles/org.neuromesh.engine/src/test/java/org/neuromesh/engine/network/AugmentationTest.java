@@ -64,6 +64,21 @@ class AugmentationTest {
     }
 
     @Test
+    void aShiftOfOneMovesByAtMostOnePixel() {
+        // given shifts of up to 1 pixel
+        ImageSamples samples = ImageSamples.whole(images(), 10).augmented(Augmentation.fromName("shift:1"), 9);
+        float[] one = new float[SIZE * SIZE];
+        Set<String> offsets = new HashSet<>();
+        for (int draw = 0; draw < 200; draw++) {
+            samples.fill(new int[] { 0 }, 0, 1, 0, one);
+            int[] at = litPixel(one, 0, 0.75f);
+            offsets.add((at[0] - 4) + "," + (at[1] - 3));
+        }
+        // then exactly the 9 offsets in [-1, 1] x [-1, 1] occur
+        assertEquals(Set.of("-1,-1", "-1,0", "-1,1", "0,-1", "0,0", "0,1", "1,-1", "1,0", "1,1"), offsets);
+    }
+
+    @Test
     void pixelsShiftedPastTheEdgeAreDroppedAndZerosComeIn() {
         // given image 1, whose pixel sits in the top right corner
         ImageSamples samples = ImageSamples.whole(images(), 10).augmented(Augmentation.SHIFT, 11);
@@ -130,12 +145,29 @@ class AugmentationTest {
     @Test
     void badAugmentationsAreRefusedWithTheReason() {
         var name = assertThrows(IllegalArgumentException.class, () -> Augmentation.fromName("rotate"));
-        assertEquals("augmentation must be one of none, shift, shift-flip; got 'rotate'", name.getMessage());
+        assertEquals("augmentation must be one of none, flip, shift[:N], shift-flip[:N]; got 'rotate'",
+                name.getMessage());
+        var pixels = assertThrows(IllegalArgumentException.class, () -> Augmentation.fromName("shift:9"));
+        assertEquals("the shift in 'shift:9' must be 1..8 pixels, got 9", pixels.getMessage());
+        var notANumber = assertThrows(IllegalArgumentException.class, () -> Augmentation.fromName("shift:two"));
+        assertTrue(notANumber.getMessage().contains("whole number"), notANumber.getMessage());
+        var flipPixels = assertThrows(IllegalArgumentException.class, () -> Augmentation.fromName("flip:1"));
+        assertTrue(flipPixels.getMessage().contains("only shift and shift-flip"), flipPixels.getMessage());
         var shift = assertThrows(IllegalArgumentException.class, () -> new Augmentation(9, false));
         assertTrue(shift.getMessage().contains("0..8"), shift.getMessage());
         var rows = assertThrows(IllegalArgumentException.class,
                 () -> ImageSamples.rowByRow(images(), 10).augmented(Augmentation.SHIFT, 1));
         assertTrue(rows.getMessage().contains("row by row"), rows.getMessage());
         assertEquals(Augmentation.SHIFT_FLIP, Augmentation.fromName("Shift-Flip"));
+    }
+
+    @Test
+    void namesRoundTrip() {
+        assertEquals(new Augmentation(1, false), Augmentation.fromName("shift:1"));
+        assertEquals(new Augmentation(3, true), Augmentation.fromName("shift-flip:3"));
+        assertEquals(new Augmentation(0, true), Augmentation.fromName("flip"));
+        for (String name : new String[] { "none", "flip", "shift", "shift-flip", "shift:1", "shift-flip:4" }) {
+            assertEquals(name, Augmentation.fromName(name).id());
+        }
     }
 }
