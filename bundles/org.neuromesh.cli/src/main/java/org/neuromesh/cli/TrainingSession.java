@@ -71,6 +71,7 @@ public final class TrainingSession {
                     args.augment().active() ? "; augmented: " + args.augment().id() : "",
                     args.schedule() == LearningRateSchedule.CONSTANT ? "" : "; " + args.schedule().id()
                             + " learning-rate schedule");
+            out.println("rule settings: " + rule);
             ProgressBar bar = new ProgressBar(out, 250);
             TrainingRun run = new TrainingRun(network, rule, kernels, options, plan, args.save());
             bar.start();
