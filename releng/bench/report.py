@@ -43,6 +43,11 @@ def main(path):
         print("  %-32s hidden nodes %5d  live edges %6.1f%%  releases %5.1f%% (timer %4.1f%%)  kernels: %s" % (
             r["label"], r["hidden_nodes"], 100.0 * r["live_edges"] / r["total_edges"], 100 * r["release_rate"],
             100 * r["timer_share"], r["kernels"]))
+    print()
+    print("settings:")
+    for r in extra:
+        print("  %-32s augment %-10s schedule %-8s %s" % (
+            r["label"], r.get("augment", "none"), r.get("schedule", "constant"), r.get("rule_settings", "")))
 
 
 if __name__ == "__main__":

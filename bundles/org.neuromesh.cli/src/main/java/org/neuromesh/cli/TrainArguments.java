@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import org.neuromesh.engine.data.Dataset;
+import org.neuromesh.engine.network.Augmentation;
+import org.neuromesh.engine.network.LearningRateSchedule;
 
 /**
  * The options of {@code neuromesh:train} and {@code ./neuromesh train}, parsed with errors that name the option.
@@ -30,10 +32,13 @@ import org.neuromesh.engine.data.Dataset;
  * @param save checkpoint file written after every epoch, or {@code null}
  * @param load checkpoint to continue from, or {@code null}
  * @param result whether to print a machine-readable {@code RESULT {...}} line at the end
+ * @param augment how training images are varied (test images never are)
+ * @param schedule how the learning rate changes over the run
  */
 public record TrainArguments(Dataset dataset, String rule, String task, int epochs, int[] hidden, int batch,
         long seed, int threads, float traceDecay, int delay, float threshold, float timeToRelease, float etaD,
-        int split, int maxNodes, double prune, int pruneFrom, int duplicate, Path save, Path load, boolean result) {
+        int split, int maxNodes, double prune, int pruneFrom, int duplicate, Path save, Path load, boolean result,
+        Augmentation augment, LearningRateSchedule schedule) {
 
     /** The text shown by {@code --help} and after a usage error. */
     public static final String USAGE = String.join("\n",
@@ -41,10 +46,21 @@ public record TrainArguments(Dataset dataset, String rule, String task, int epoc
             "             [--task static|delayed|rows] [--batch N] [--seed N] [--threads N] [--trace-decay F]",
             "             [--delay N] [--threshold F] [--time-to-release F] [--eta-d F]",
             "             [--split N] [--max-nodes N] [--prune F] [--prune-from EPOCH] [--duplicate N]",
+            "             [--augment none|flip|shift[:N]|shift-flip[:N]] [--schedule constant|cosine]",
             "             [--save FILE] [--load FILE] [--result]",
             "  Trains a threshold-gating network; progress, per-epoch accuracy, loss and firing statistics are",
             "  printed, a checkpoint is saved after every epoch (--save), and Ctrl-C stops after the current batch",
-            "  and saves. Defaults: mnist, the highest-ranked rule, 10 epochs, --hidden 256, static task, batch 128.");
+            "  and saves. Defaults: mnist, the highest-ranked rule, 10 epochs, --hidden 256, static task, batch 128,",
+            "  no augmentation, constant learning rate.",
+            "  --augment shift       training images shifted at random by up to 2 pixels along each axis, anew each",
+            "                        time they are drawn (seeded by --seed); test images are left as they are;",
+            "                        shift:N shifts by up to N pixels (1..8)",
+            "  --augment shift-flip  the same, and mirrored left to right half of the time (for Fashion-MNIST,",
+            "                        not for digits); flip mirrors only; not with --task rows",
+            "  --schedule cosine     the rule's learning rate falls as (1 + cos(pi * t / T)) / 2 over the T batches",
+            "                        of the run",
+            "  The rules' own settings (learning rate, momentum, optimizer = momentum | adam, ...) are",
+            "  configured through Config Admin: a <pid>.cfg file in the server's conf/ folder.");
 
     /**
      * @throws IllegalArgumentException naming the option and the value when something is wrong
@@ -85,15 +101,22 @@ public record TrainArguments(Dataset dataset, String rule, String task, int epoc
                 case "--duplicate" -> b.duplicate = atLeastZero(option, value);
                 case "--save" -> b.save = Path.of(value);
                 case "--load" -> b.load = Path.of(value);
+                case "--augment" -> b.augment = augmentation(option, value);
+                case "--schedule" -> b.schedule = LearningRateSchedule.fromName(
+                        oneOf(option, value, "constant", "cosine"));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
+        }
+        if (b.augment.active() && b.task.equals("rows")) {
+            throw new IllegalArgumentException("--augment " + b.augment.id() + " works on whole images, not with "
+                    + "--task rows");
         }
         if (b.maxNodes == 0) {
             b.maxNodes = Arrays.stream(b.hidden).max().orElse(0) + b.split * b.epochs;
         }
         return new TrainArguments(b.dataset, b.rule, b.task, b.epochs, b.hidden, b.batch, b.seed, b.threads,
                 b.traceDecay, b.delay, b.threshold, b.timeToRelease, b.etaD, b.split, b.maxNodes, b.prune,
-                b.pruneFrom, b.duplicate, b.save, b.load, b.result);
+                b.pruneFrom, b.duplicate, b.save, b.load, b.result, b.augment, b.schedule);
     }
 
     private static final class Builder {
@@ -118,6 +141,8 @@ public record TrainArguments(Dataset dataset, String rule, String task, int epoc
         Path save;
         Path load;
         boolean result;
+        Augmentation augment = Augmentation.NONE;
+        LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
     }
 
     private static String oneOf(String option, String value, String... allowed) {
@@ -128,6 +153,14 @@ public record TrainArguments(Dataset dataset, String rule, String task, int epoc
         }
         throw new IllegalArgumentException(option + " must be one of " + String.join(", ", allowed) + "; got '"
                 + value + "'");
+    }
+
+    private static Augmentation augmentation(String option, String value) {
+        try {
+            return Augmentation.fromName(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        }
     }
 
     private static int positive(String option, String value) {

@@ -24,6 +24,7 @@ import org.neuromesh.engine.network.ClusterFile;
 import org.neuromesh.engine.network.EpochReport;
 import org.neuromesh.engine.network.GatingNetwork;
 import org.neuromesh.engine.network.ImageSamples;
+import org.neuromesh.engine.network.LearningRateSchedule;
 import org.neuromesh.engine.network.SampleSet;
 import org.neuromesh.engine.network.TopologyPlan;
 import org.neuromesh.engine.network.TrainingOptions;
@@ -57,16 +58,20 @@ public final class TrainingSession {
         MnistFiles files = MnistFiles.locate(args.dataset(), args.dataset().defaultDirectory());
         LabelledImages trainImages = files.readTraining();
         LabelledImages testImages = files.readTest();
-        SampleSet train = samples(trainImages);
+        SampleSet train = augmented(samples(trainImages));
         SampleSet test = samples(testImages);
         GatingNetwork network = network(train.inputWidth());
         TopologyPlan plan = new TopologyPlan(args.split(), args.maxNodes(), args.prune(), args.pruneFrom(),
                 args.duplicate());
-        TrainingOptions options = new TrainingOptions(args.batch(), args.traceDecay(), args.seed());
+        TrainingOptions options = new TrainingOptions(args.batch(), args.traceDecay(), args.seed(), args.schedule());
         try (MatrixKernels kernels = Kernels.create(args.threads())) {
-            out.printf(Locale.ROOT, "training %s %s (%s task) with rule '%s' on %s: %d train, %d test samples%n",
-                    widths(network.shape()), args.dataset().title(), args.task(), rule.info().name(),
-                    kernels.description(), train.size(), test.size());
+            out.printf(Locale.ROOT, "training %s %s (%s task) with rule '%s' on %s: %d train, %d test samples"
+                    + "%s%s%n", widths(network.shape()), args.dataset().title(), args.task(), rule.info().name(),
+                    kernels.description(), train.size(), test.size(),
+                    args.augment().active() ? "; augmented: " + args.augment().id() : "",
+                    args.schedule() == LearningRateSchedule.CONSTANT ? "" : "; " + args.schedule().id()
+                            + " learning-rate schedule");
+            out.println("rule settings: " + rule);
             ProgressBar bar = new ProgressBar(out, 250);
             TrainingRun run = new TrainingRun(network, rule, kernels, options, plan, args.save());
             bar.start();
@@ -99,6 +104,14 @@ public final class TrainingSession {
             case "rows" -> ImageSamples.rowByRow(images, CLASSES);
             default -> ImageSamples.whole(images, CLASSES);
         };
+    }
+
+    /** The training samples, varied as {@code --augment} asks (seeded from {@code --seed}). */
+    private SampleSet augmented(SampleSet samples) {
+        if (!args.augment().active()) {
+            return samples;
+        }
+        return ((ImageSamples) samples).augmented(args.augment(), args.seed() * 31 + 7);
     }
 
     private GatingNetwork network(int inputWidth) throws IOException {
@@ -163,12 +176,14 @@ public final class TrainingSession {
                 + "\"samples_per_second\":%.0f,"
                 + "\"peak_rss_mb\":%.0f,\"peak_heap_mb\":%.0f,\"threads\":%d,\"kernels\":\"%s\","
                 + "\"release_rate\":%.4f,\"timer_share\":%.4f,\"hidden_nodes\":%d,\"live_edges\":%d,"
-                + "\"total_edges\":%d,\"trace_decay\":%s,\"stopped\":%s}",
+                + "\"total_edges\":%d,\"trace_decay\":%s,\"augment\":\"%s\",\"schedule\":\"%s\","
+                + "\"rule_settings\":\"%s\",\"stopped\":%s}",
                 rule.info().name(), rule.info().forwardOnly(), args.dataset().id(), args.task(),
                 widths(network.shape()), epochs, args.batch(), 100 * last.testAccuracy(), seconds, firstSeconds, rate,
                 peakResidentMegabytes(), peakHeapMegabytes(), kernels.threads(), kernels.description(),
                 last.training().releaseRate(), last.training().timerShare(), last.hiddenNodes(), last.liveEdges(),
-                last.totalEdges(), args.traceDecay(), last.training().stopped());
+                last.totalEdges(), args.traceDecay(), args.augment().id(), args.schedule().id(),
+                String.valueOf(rule).replace("\\", "\\\\").replace("\"", "\\\""), last.training().stopped());
     }
 
     private static String widths(NetworkShape shape) {

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.neuromesh.engine.data.Dataset;
+import org.neuromesh.engine.network.Augmentation;
+import org.neuromesh.engine.network.LearningRateSchedule;
 
 class TrainArgumentsTest {
 
@@ -25,6 +27,17 @@ class TrainArgumentsTest {
         assertEquals(128, args.batch());
         assertEquals("static", args.task());
         assertNull(args.save());
+        assertEquals(Augmentation.NONE, args.augment());
+        assertEquals(LearningRateSchedule.CONSTANT, args.schedule());
+    }
+
+    @Test
+    void augmentationAndScheduleAreRead() {
+        TrainArguments args = TrainArguments.parse("--augment", "shift-flip", "--schedule", "cosine");
+        assertEquals(new Augmentation(2, true), args.augment());
+        assertEquals(LearningRateSchedule.COSINE, args.schedule());
+        assertEquals(new Augmentation(2, false), TrainArguments.parse("--augment", "shift").augment());
+        assertEquals(new Augmentation(1, false), TrainArguments.parse("--augment", "shift:1").augment());
     }
 
     @Test
@@ -53,6 +66,12 @@ class TrainArgumentsTest {
         assertMessage("--prune must be in [0, 1), got 1.5", "--prune", "1.5");
         assertMessage("--task must be one of static, delayed, rows; got 'video'", "--task", "video");
         assertMessage("unknown option --colour", "--colour", "red");
+        assertMessage("--augment: augmentation must be one of none, flip, shift[:N], shift-flip[:N]; got 'rotate'",
+                "--augment", "rotate");
+        assertMessage("--augment: the shift in 'shift:0' must be 1..8 pixels, got 0", "--augment", "shift:0");
+        assertMessage("--schedule must be one of constant, cosine; got 'step'", "--schedule", "step");
+        assertMessage("--augment shift works on whole images, not with --task rows", "--augment", "shift", "--task",
+                "rows");
         assertMessage("--save needs a value", "--save");
         assertMessage("unexpected argument 'mnist'", "mnist");
         var unknownSet = assertThrows(IllegalArgumentException.class, () -> TrainArguments.parse("--dataset", "cifar"));

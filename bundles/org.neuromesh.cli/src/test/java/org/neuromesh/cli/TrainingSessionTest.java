@@ -82,6 +82,18 @@ class TrainingSessionTest {
     }
 
     @Test
+    void anAugmentedRunWithACosineScheduleLearnsAndSaysSo() throws Exception {
+        // when a small training runs with shifted images and a cosine schedule (stopped after 100 batches)
+        List<EpochReport> reports = train("--hidden", "32", "--epochs", "1", "--augment", "shift", "--schedule",
+                "cosine", "--result");
+        // then it learned from the shifted images, and the header and RESULT line name both options
+        assertTrue(reports.get(0).testAccuracy() > 0.5, "accuracy " + reports.get(0).testAccuracy());
+        String text = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("; augmented: shift; cosine learning-rate schedule"), text);
+        assertTrue(text.contains("\"augment\":\"shift\",\"schedule\":\"cosine\""), text);
+    }
+
+    @Test
     void aMissingDataSetNamesTheScriptThatFetchesIt() {
         // given the Fashion-MNIST folder pointed somewhere empty
         String property = Dataset.FASHION_MNIST.directoryProperty();

@@ -50,6 +50,11 @@ final class WireWriter {
         return i32(value.getNano());
     }
 
+    WireWriter u8(int value) {
+        out.write(value);
+        return this;
+    }
+
     WireWriter u16(int value) {
         out.write(value >>> 8);
         out.write(value);

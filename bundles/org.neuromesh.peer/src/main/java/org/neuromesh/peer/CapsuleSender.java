@@ -53,6 +53,19 @@ public final class CapsuleSender {
         return sealed.ciphertext().length;
     }
 
+    /**
+     * Seals a capsule as it is (its own id, kind and privacy level) to {@code recipients} and sends it.
+     *
+     * @return the sealed size in bytes
+     * @throws SealingException if it cannot be sealed: private content, unknown recipient keys
+     * @throws IOException if the transport refuses it
+     */
+    public long send(Capsule capsule, Collection<PeerId> recipients) throws SealingException, IOException {
+        SealedCapsule sealed = security.seal(capsule, recipients);
+        messaging.send(sealed);
+        return sealed.ciphertext().length;
+    }
+
     /** Signs and sends a control message; {@code recipient} null for a broadcast. */
     public void control(String type, PeerId recipient, byte[] body) throws IOException {
         SignedControlMessage message = security.sign(type, recipient, body);

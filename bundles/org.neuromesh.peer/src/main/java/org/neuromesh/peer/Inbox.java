@@ -42,6 +42,7 @@ public final class Inbox implements PeerMessaging.InboundHandler {
     private final RejectionTally rejections = new RejectionTally();
     private final Map<String, ControlHandler> controlHandlers = new ConcurrentHashMap<>();
     private final Map<String, CapsuleHandler> capsuleHandlers = new ConcurrentHashMap<>();
+    private volatile CapsuleHandler otherCapsules;
 
     public Inbox(PeerSecurity security) {
         this.security = Objects.requireNonNull(security, "security");
@@ -55,6 +56,16 @@ public final class Inbox implements PeerMessaging.InboundHandler {
     /** Routes opened capsules of {@code kind} to {@code handler}. */
     public void onCapsule(String kind, CapsuleHandler handler) {
         capsuleHandlers.put(kind, handler);
+    }
+
+    /** Routes opened capsules of every kind that no {@link #onCapsule} handler claims to {@code handler}. */
+    public void onOtherCapsules(CapsuleHandler handler) {
+        otherCapsules = handler;
+    }
+
+    /** Whether a handler of its own claims capsules of {@code kind}. */
+    public boolean claims(String kind) {
+        return capsuleHandlers.containsKey(kind);
     }
 
     public RejectionTally rejections() {
@@ -75,7 +86,7 @@ public final class Inbox implements PeerMessaging.InboundHandler {
         try {
             if (message instanceof SealedCapsule sealed) {
                 Capsule capsule = security.open(sealed);
-                CapsuleHandler handler = capsuleHandlers.get(capsule.kind());
+                CapsuleHandler handler = capsuleHandlers.getOrDefault(capsule.kind(), otherCapsules);
                 if (handler == null) {
                     LOG.log(Level.DEBUG, "no handler for capsule kind {0} from {1}", capsule.kind(),
                             sealed.sender().shortForm());

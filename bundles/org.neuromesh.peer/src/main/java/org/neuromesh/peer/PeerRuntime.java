@@ -17,6 +17,18 @@ public interface PeerRuntime {
     /** Collaborative sessions: propose, follow. */
     Sessions sessions();
 
+    /** Node borrowing: borrow nodes from other peers, return them; loans this peer lent or borrowed. */
+    Borrowing borrowing();
+
+    /** Error signals: broadcast one, follow other peers'. */
+    Signals signals();
+
+    /** Memory sharing: share a capsule with one peer; capsules shared with this one. */
+    Sharing sharing();
+
+    /** Credits this peer earned from and paid to other peers. */
+    CreditBook credits();
+
     /** Inbound messages refused by verification, by reason. */
     RejectionTally rejections();
 }

@@ -64,6 +64,27 @@ class EligibilityRuleComponentTest {
     }
 
     @Test
+    void shouldUseAdamWhenConfiguredTo() throws Exception {
+        Framework.await("the eligibility rule is registered", () -> rule().isPresent());
+        // when the optimizer is set to adam
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("optimizer", "adam");
+        properties.put("learningRate", 0.001);
+        configurationAdmin().getConfiguration(PID, "?").update(properties);
+        // then the re-created rule says it uses Adam
+        Framework.await("the rule uses adam", () -> rule().map(r -> {
+            Object service = context.getService(r);
+            try {
+                return service != null && service.toString().contains("optimizer=adam");
+            } finally {
+                if (service != null) {
+                    context.ungetService(r);
+                }
+            }
+        }).orElse(false));
+    }
+
+    @Test
     void shouldWithdrawTheRuleWhileItsConfigurationIsInvalid() throws Exception {
         Framework.await("the eligibility rule is registered", () -> rule().isPresent());
         // when an invalid rate is stored directly in Config Admin (bypassing the conf/ folder check)
@@ -92,7 +113,14 @@ class EligibilityRuleComponentTest {
         var definition = metaType.getMetaTypeInformation(bundle).getObjectClassDefinition(PID, null);
         var described = java.util.Arrays.stream(definition.getAttributeDefinitions(
                 org.osgi.service.metatype.ObjectClassDefinition.ALL)).map(a -> a.getID()).sorted().toList();
-        assertEquals(java.util.List.of("learningRate", "momentum", "rateDecay", "weightDecay"), described);
+        assertEquals(java.util.List.of("learningRate", "momentum", "optimizer", "rateDecay", "weightDecay"),
+                described);
+        // and the optimizer is a choice of momentum (the default) or adam
+        var optimizer = java.util.Arrays.stream(definition.getAttributeDefinitions(
+                org.osgi.service.metatype.ObjectClassDefinition.ALL)).filter(a -> a.getID().equals("optimizer"))
+                .findFirst().orElseThrow();
+        assertEquals(java.util.List.of("momentum", "adam"), java.util.List.of(optimizer.getOptionValues()));
+        assertEquals(java.util.List.of("momentum"), java.util.List.of(optimizer.getDefaultValue()));
         context.ungetService(reference);
     }
 

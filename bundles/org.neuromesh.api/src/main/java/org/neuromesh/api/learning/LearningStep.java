@@ -51,4 +51,14 @@ public interface LearningStep {
 
     /** The engine's matrix routines, for the rule's own arithmetic. */
     MatrixMath math();
+
+    /**
+     * The factor the run's learning-rate schedule sets for this batch, in (0, 1]: a rule multiplies its step size
+     * by it. 1 throughout with a constant schedule; with a cosine schedule it falls from 1 towards 0 over the run.
+     *
+     * @since 1.2
+     */
+    default float rateFactor() {
+        return 1f;
+    }
 }

@@ -9,5 +9,7 @@
  *
  * <p>Package version 1.1.0: adds the labels, output error, extra forward passes and time steps and the engine's matrix routines to {@link
  * org.neuromesh.api.learning.LearningStep}, and {@link org.neuromesh.api.learning.RuleInfo#learnsSequences()}.
+ * Package version 1.2.0: adds {@link org.neuromesh.api.learning.LearningStep#rateFactor()}, the learning-rate
+ * schedule's factor for the current batch.
  */
 package org.neuromesh.api.learning;

@@ -27,6 +27,8 @@ public final class ArrayStep implements LearningStep, LayerSignals {
     private final int nodes;
     private final int batch;
     private final MatrixMath math;
+    /** What {@link #rateFactor()} returns: 1 unless a test sets another schedule factor. */
+    public float rateFactor = 1f;
 
     public ArrayStep(int inputs, int nodes, int batch, MatrixMath math) {
         this.inputs = inputs;
@@ -43,6 +45,11 @@ public final class ArrayStep implements LearningStep, LayerSignals {
         this.outputError = new float[batch * nodes];
         this.labels = new int[batch];
         Arrays.fill(eligibility, 1f);
+    }
+
+    @Override
+    public float rateFactor() {
+        return rateFactor;
     }
 
     @Override

@@ -47,6 +47,7 @@ public final class Propagation implements LearningStep {
     private int[] labels;
     private double lossSum;
     private int correct;
+    private float rateFactor = 1f;
 
     public Propagation(GatingNetwork network, MatrixKernels kernels, int capacity) {
         if (capacity < 1) {
@@ -334,6 +335,19 @@ public final class Propagation implements LearningStep {
     @Override
     public float[] outputError() {
         return outputError;
+    }
+
+    @Override
+    public float rateFactor() {
+        return rateFactor;
+    }
+
+    /** Sets what {@link #rateFactor()} offers the rule for the next batches. */
+    void rateFactor(float factor) {
+        if (!(factor > 0f && factor <= 1f)) {
+            throw new IllegalArgumentException("the rate factor must be in (0, 1], got " + factor);
+        }
+        rateFactor = factor;
     }
 
     @Override

@@ -34,6 +34,8 @@ public final class Trainer {
     private final float[] input;
     private final SequenceInput sequence = new SequenceInput();
     private Consumer<GatingNetwork> afterStep = network -> { };
+    private long batchesLearned;
+    private long plannedBatches;
 
     /** Feeds the steps of the current batch's sequences; one instance, re-pointed per batch, so nothing allocates. */
     private final class SequenceInput implements Propagation.StepInput {
@@ -62,6 +64,28 @@ public final class Trainer {
         this.propagation = new Propagation(network, kernels, options.batchSize());
         this.labels = new int[options.batchSize()];
         this.input = new float[options.batchSize() * network.inputWidth()];
+    }
+
+    /**
+     * Tells the learning-rate schedule where this trainer starts in a run of {@code total} batches; without it the
+     * schedule sees a run of one batch, i.e. factor 1.
+     */
+    public void planSchedule(long learnedBefore, long total) {
+        if (learnedBefore < 0 || total < 0) {
+            throw new IllegalArgumentException("batch counts must be >= 0, got " + learnedBefore + " of " + total);
+        }
+        batchesLearned = learnedBefore;
+        plannedBatches = total;
+    }
+
+    /** Batches learned in the run so far, including those before {@link #planSchedule}'s start. */
+    public long batchesLearned() {
+        return batchesLearned;
+    }
+
+    /** Batches in an epoch over {@code samples} of this trainer's batch size. */
+    public static long batchesPerEpoch(SampleSet samples, TrainingOptions options) {
+        return (samples.size() + options.batchSize() - 1) / options.batchSize();
     }
 
     /** Re-creates the buffers after the network's topology changed. */
@@ -107,6 +131,7 @@ public final class Trainer {
                         + (from + count - 1) + " of this epoch; lower the learning rate or check the input");
             }
             propagation.deliverError(true);
+            propagation.rateFactor(options.schedule().factor(batchesLearned++, plannedBatches));
             rule.learn(propagation);
             afterStep.accept(network);
             for (int l = 0; l < network.layerCount(); l++) {

@@ -69,6 +69,8 @@ public final class TrainingRun {
         }
         RuleState state = rule.begin(network.shape(), options.seed());
         Trainer trainer = new Trainer(network, state, kernels, options);
+        long totalBatches = epochs * Trainer.batchesPerEpoch(train, options);
+        trainer.planSchedule(0, totalBatches);
         List<EpochReport> reports = new ArrayList<>();
         for (int epoch = 1; epoch <= epochs; epoch++) {
             int current = epoch;
@@ -80,7 +82,9 @@ public final class TrainingRun {
                 change = changeTopology(epoch);
                 if (!change.isEmpty()) {
                     state = rule.begin(network.shape(), options.seed() + epoch);
+                    long learned = trainer.batchesLearned();
                     trainer = new Trainer(network, state, kernels, options.withSeed(options.seed() + epoch));
+                    trainer.planSchedule(learned, totalBatches);
                 }
             }
             EpochReport report = new EpochReport(epoch, stats, accuracy, hiddenNodes(), network.liveEdges(),

@@ -108,13 +108,13 @@ public final class BackpropagationRule implements LearningRule {
                 }
             }
             for (int l = 0; l <= readout; l++) {
-                descend(math, step.layer(l), deltas[l], batch, l);
+                descend(math, step.layer(l), deltas[l], batch, l, learningRate * step.rateFactor());
             }
             deltas[readout] = null; // do not keep the engine's array past this batch
         }
 
-        private void descend(MatrixMath math, LayerSignals layer, float[] delta, int batch, int l) {
-            descent.descend(math, layer, l, delta, layer.pre(), batch, learningRate);
+        private void descend(MatrixMath math, LayerSignals layer, float[] delta, int batch, int l, float rate) {
+            descent.descend(math, layer, l, delta, layer.pre(), batch, rate);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.neuromesh.learning.dfa;
 
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 import org.neuromesh.api.learning.LayerSignals;
@@ -9,7 +10,8 @@ import org.neuromesh.api.learning.MatrixMath;
 import org.neuromesh.api.learning.NetworkShape;
 import org.neuromesh.api.learning.RuleInfo;
 import org.neuromesh.api.learning.RuleState;
-import org.neuromesh.learning.support.MomentumDescent;
+import org.neuromesh.learning.support.Descent;
+import org.neuromesh.learning.support.Optimizer;
 import org.neuromesh.learning.support.RuleParameters;
 
 /**
@@ -20,7 +22,10 @@ import org.neuromesh.learning.support.RuleParameters;
  * delta_L = e                                   (e = softmax - one-hot, the readout's error)
  * delta_l = (e . B_l) * eligibility_l           (B_l fixed random, outputs x nodes_l)
  * v = momentum * v + mean_b(delta^T pre) + decay * W;   W -= rate * v      (biases likewise, without decay)
+ * (rate: the learning rate times the step's schedule factor)
  * </pre>
+ *
+ * or, with the {@linkplain Optimizer#ADAM Adam} optimiser, Adam's step on the same direction {@code delta^T pre}.
  *
  * The forward weights come to align with the feedback matrices, which is what makes the error useful below the
  * readout. The matrices are the rule's own, drawn from the seed given to {@link #begin}.
@@ -36,16 +41,25 @@ public final class DirectFeedbackAlignmentRule implements LearningRule {
     private final float learningRate;
     private final float momentum;
     private final float weightDecay;
+    private final Optimizer optimizer;
+
+    /** A rule with the momentum optimiser. */
+    public DirectFeedbackAlignmentRule(double learningRate, double momentum, double weightDecay) {
+        this(learningRate, momentum, weightDecay, Optimizer.MOMENTUM);
+    }
 
     /**
      * @param learningRate step size, finite and positive
-     * @param momentum in [0, 1)
-     * @param weightDecay L2 decay, finite and non-negative
+     * @param momentum in [0, 1) (Adam's beta1 with {@link Optimizer#ADAM})
+     * @param weightDecay L2 decay (decoupled with Adam), finite and non-negative
+     * @param optimizer how the direction becomes a weight change
      */
-    public DirectFeedbackAlignmentRule(double learningRate, double momentum, double weightDecay) {
+    public DirectFeedbackAlignmentRule(double learningRate, double momentum, double weightDecay,
+            Optimizer optimizer) {
         this.learningRate = RuleParameters.positive("learningRate", learningRate);
         this.momentum = RuleParameters.fraction("momentum", momentum);
         this.weightDecay = RuleParameters.nonNegative("weightDecay", weightDecay);
+        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
     }
 
     @Override
@@ -65,6 +79,10 @@ public final class DirectFeedbackAlignmentRule implements LearningRule {
         return weightDecay;
     }
 
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
     @Override
     public RuleState begin(NetworkShape shape, long seed) {
         return new State(shape, seed);
@@ -74,7 +92,7 @@ public final class DirectFeedbackAlignmentRule implements LearningRule {
         private final NetworkShape shape;
         /** Per hidden layer l: {@code outputs x nodes(l)}, fixed for the life of the state. */
         private final float[][] feedback;
-        private final MomentumDescent descent;
+        private final Descent descent;
         private float[] delta = new float[0];
 
         State(NetworkShape shape, long seed) {
@@ -83,7 +101,7 @@ public final class DirectFeedbackAlignmentRule implements LearningRule {
             int outputs = shape.width(layers);
             SplittableRandom random = new SplittableRandom(seed);
             feedback = new float[layers - 1][];
-            descent = new MomentumDescent(shape, momentum, weightDecay);
+            descent = optimizer.create(shape, momentum, weightDecay);
             for (int l = 0; l < layers; l++) {
                 int nodes = shape.width(l + 1);
                 if (l < layers - 1) {
@@ -106,6 +124,7 @@ public final class DirectFeedbackAlignmentRule implements LearningRule {
             int readout = step.layerCount() - 1;
             int outputs = shape.width(readout + 1);
             float[] error = step.outputError();
+            float rate = learningRate * step.rateFactor();
             for (int l = 0; l < readout; l++) {
                 LayerSignals layer = step.layer(l);
                 int nodes = layer.nodeCount();
@@ -117,13 +136,13 @@ public final class DirectFeedbackAlignmentRule implements LearningRule {
                 for (int k = 0; k < batch * nodes; k++) {
                     delta[k] *= eligibility[k];
                 }
-                descend(math, layer, delta, batch, l);
+                descend(math, layer, delta, batch, l, rate);
             }
-            descend(math, step.layer(readout), error, batch, readout);
+            descend(math, step.layer(readout), error, batch, readout, rate);
         }
 
-        private void descend(MatrixMath math, LayerSignals layer, float[] layerDelta, int batch, int l) {
-            descent.descend(math, layer, l, layerDelta, layer.pre(), batch, learningRate);
+        private void descend(MatrixMath math, LayerSignals layer, float[] layerDelta, int batch, int l, float rate) {
+            descent.descend(math, layer, l, layerDelta, layer.pre(), batch, rate);
         }
     }
 }

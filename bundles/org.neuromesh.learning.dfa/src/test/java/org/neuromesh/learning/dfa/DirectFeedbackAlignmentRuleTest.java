@@ -18,6 +18,7 @@ import org.neuromesh.engine.math.MatrixKernels;
 import org.neuromesh.engine.network.ArrayStep;
 import org.neuromesh.engine.network.GatingNetwork;
 import org.neuromesh.engine.network.Propagation;
+import org.neuromesh.learning.support.Optimizer;
 
 class DirectFeedbackAlignmentRuleTest {
 
@@ -65,6 +66,32 @@ class DirectFeedbackAlignmentRuleTest {
         state.learn(step);
         // then the second change is 1.5 times the first: w00 = 0.1 + 0.005 + 0.0075
         assertEquals(0.1125f, step.weights[0], 1e-6f);
+    }
+
+    @Test
+    void theSchedulesFactorScalesTheStep() {
+        // given the readout batch of the first test, offered with a schedule factor of 0.5
+        RuleState state = new DirectFeedbackAlignmentRule(0.1, 0, 0).begin(NetworkShape.of(2, 2), 1);
+        ArrayStep step = readoutStep();
+        step.rateFactor = 0.5f;
+        // when it learns
+        state.learn(step);
+        // then every change is half of what rate 0.1 gives: 0.1 + 0.5 * 0.005, ...
+        assertArrayEquals(new float[] { 0.1025f, 0.175f, 0.2975f, 0.425f }, step.weights, 1e-6f);
+        assertArrayEquals(new float[] { -0.0075f, 0.0075f }, step.bias, 1e-6f);
+    }
+
+    @Test
+    void withAdamTheFirstStepIsTheRateInTheGradientsSign() {
+        // given the Adam optimiser: its bias-corrected first step is rate * g / |g| for every weight
+        RuleState state = new DirectFeedbackAlignmentRule(0.1, 0.9, 0, Optimizer.ADAM).begin(NetworkShape.of(2, 2),
+                1);
+        ArrayStep step = readoutStep();
+        // when it learns one batch (mean gradients -0.05, 0.5, 0.05, -0.5; biases 0.15, -0.15)
+        state.learn(step);
+        // then every weight and bias moved by 0.1 against its gradient
+        assertArrayEquals(new float[] { 0.2f, 0.1f, 0.2f, 0.5f }, step.weights, 1e-6f);
+        assertArrayEquals(new float[] { -0.1f, 0.1f }, step.bias, 1e-6f);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.neuromesh.learning.eligibility;
 
+import java.util.Objects;
+
 import org.neuromesh.api.learning.LayerSignals;
 import org.neuromesh.api.learning.LearningRule;
 import org.neuromesh.api.learning.LearningStep;
@@ -7,7 +9,8 @@ import org.neuromesh.api.learning.MatrixMath;
 import org.neuromesh.api.learning.NetworkShape;
 import org.neuromesh.api.learning.RuleInfo;
 import org.neuromesh.api.learning.RuleState;
-import org.neuromesh.learning.support.MomentumDescent;
+import org.neuromesh.learning.support.Descent;
+import org.neuromesh.learning.support.Optimizer;
 import org.neuromesh.learning.support.RuleParameters;
 
 /**
@@ -18,8 +21,10 @@ import org.neuromesh.learning.support.RuleParameters;
  * <pre>
  * g[j][i] = mean_b( modulation[b][j] * eligibility[b][j] * pre[b][i] ) - decay * W[j][i]
  * v = momentum * v + g;   W += rate_t * v        (and likewise for the biases, without decay)
- * rate_t = rate / (1 + rateDecay * t)               (t counts the batches learned)
+ * rate_t = rate / (1 + rateDecay * t) * schedule    (t counts the batches learned; schedule: the step's rateFactor)
  * </pre>
+ *
+ * or, with the {@linkplain Optimizer#ADAM Adam} optimiser, Adam's step on the same direction {@code g}.
  *
  * Nothing flows backwards: every factor is available at the node during the forward pass. In temporal mode
  * {@code pre} is the pre-synaptic trace and the eligibility decays between releases, so an error that arrives
@@ -37,19 +42,28 @@ public final class EligibilityTraceRule implements LearningRule {
     private final float weightDecay;
     private final float momentum;
     private final double rateDecay;
+    private final Optimizer optimizer;
 
     /** A rule with a constant learning rate. */
     public EligibilityTraceRule(double learningRate, double weightDecay, double momentum) {
         this(learningRate, weightDecay, momentum, 0);
     }
 
+    /** A rule with the momentum optimiser. */
+    public EligibilityTraceRule(double learningRate, double weightDecay, double momentum, double rateDecay) {
+        this(learningRate, weightDecay, momentum, rateDecay, Optimizer.MOMENTUM);
+    }
+
     /**
      * @param learningRate step size, finite and positive
-     * @param weightDecay L2 decay, finite and non-negative
-     * @param momentum in [0, 1)
+     * @param weightDecay L2 decay (decoupled with Adam), finite and non-negative
+     * @param momentum in [0, 1) (Adam's beta1 with {@link Optimizer#ADAM})
      * @param rateDecay how fast the step size falls with the batches learned, finite and non-negative
+     * @param optimizer how the direction becomes a weight change
      */
-    public EligibilityTraceRule(double learningRate, double weightDecay, double momentum, double rateDecay) {
+    public EligibilityTraceRule(double learningRate, double weightDecay, double momentum, double rateDecay,
+            Optimizer optimizer) {
+        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
         this.learningRate = RuleParameters.positive("learningRate", learningRate);
         this.weightDecay = RuleParameters.nonNegative("weightDecay", weightDecay);
         this.momentum = RuleParameters.fraction("momentum", momentum);
@@ -77,6 +91,10 @@ public final class EligibilityTraceRule implements LearningRule {
         return rateDecay;
     }
 
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
     @Override
     public RuleState begin(NetworkShape shape, long seed) {
         // Deterministic: the seed is not needed.
@@ -84,18 +102,18 @@ public final class EligibilityTraceRule implements LearningRule {
     }
 
     private final class State implements RuleState {
-        private final MomentumDescent descent;
+        private final Descent descent;
         private float[] gate = new float[0];
         private long batches;
 
         State(NetworkShape shape) {
-            descent = new MomentumDescent(shape, momentum, weightDecay);
+            descent = optimizer.create(shape, momentum, weightDecay);
         }
 
         @Override
         public void learn(LearningStep step) {
             descent.requireShape(step);
-            float rate = (float) (learningRate / (1 + rateDecay * batches++));
+            float rate = (float) (learningRate / (1 + rateDecay * batches++)) * step.rateFactor();
             for (int l = 0; l < step.layerCount(); l++) {
                 update(step.math(), step.layer(l), step.batchSize(), l, rate);
             }

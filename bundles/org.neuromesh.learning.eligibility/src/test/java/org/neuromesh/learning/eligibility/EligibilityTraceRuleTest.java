@@ -14,6 +14,7 @@ import org.neuromesh.api.learning.RuleState;
 import org.neuromesh.engine.math.Kernels;
 import org.neuromesh.engine.math.MatrixKernels;
 import org.neuromesh.engine.network.ArrayStep;
+import org.neuromesh.learning.support.Optimizer;
 
 class EligibilityTraceRuleTest {
 
@@ -70,6 +71,30 @@ class EligibilityTraceRuleTest {
         state.learn(step);
         // then w00 changed by 0.025 and then 0.0125
         assertEquals(0.1375f, step.weights[0], 1e-6f);
+    }
+
+    @Test
+    void theSchedulesFactorMultipliesTheDecayedRate() {
+        // given rate decay 1 and a schedule factor of 0.5 on the second batch
+        RuleState state = new EligibilityTraceRule(0.1, 0, 0, 1).begin(NetworkShape.of(2, 2), 1);
+        ArrayStep step = step();
+        // when it learns the same batch twice
+        state.learn(step);
+        step.rateFactor = 0.5f;
+        state.learn(step);
+        // then w00 changed by 0.025 and then 0.025 / 2 * 0.5
+        assertEquals(0.13125f, step.weights[0], 1e-6f);
+    }
+
+    @Test
+    void adamTakesTheRateInTheDirectionOfTheSignal() {
+        // given the Adam optimiser: its bias-corrected first step is the rate times the sign of the change
+        RuleState state = new EligibilityTraceRule(0.1, 0, 0.9, 0, Optimizer.ADAM).begin(NetworkShape.of(2, 2), 1);
+        ArrayStep step = step();
+        // when it learns one batch (the changes of the first test: w00, w01, w10 grow, w11 shrinks)
+        state.learn(step);
+        // then each weight moved by 0.1 that way
+        assertArrayEquals(new float[] { 0.2f, 0.3f, 0.4f, 0.3f }, step.weights, 1e-6f);
     }
 
     @Test

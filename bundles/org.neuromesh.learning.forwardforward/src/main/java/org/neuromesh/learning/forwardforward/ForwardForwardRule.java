@@ -131,20 +131,22 @@ public final class ForwardForwardRule implements LearningRule {
             MatrixMath math = step.math();
             int batch = step.batchSize();
             int readout = step.layerCount() - 1;
+            float rate = learningRate * step.rateFactor();
             if (readout > 0) {
                 // Both passes add to the velocity before any weight moves: one step on the summed loss.
                 goodnessPass(step, true);
                 goodnessPass(step, false);
                 for (int l = 0; l < readout; l++) {
                     LayerSignals layer = step.layer(l);
-                    math.addScaled(weightVelocity[l].length, -learningRate, weightVelocity[l], layer.weights());
-                    math.addScaled(biasVelocity[l].length, -learningRate, biasVelocity[l], layer.bias());
+                    math.addScaled(weightVelocity[l].length, -rate, weightVelocity[l], layer.weights());
+                    math.addScaled(biasVelocity[l].length, -rate, biasVelocity[l], layer.bias());
                 }
             }
             LayerSignals out = step.layer(readout);
             accumulate(math, out, step.outputError(), out.pre(), batch, readout, momentum);
-            math.addScaled(weightVelocity[readout].length, -readoutRate, weightVelocity[readout], out.weights());
-            math.addScaled(biasVelocity[readout].length, -readoutRate, biasVelocity[readout], out.bias());
+            float outRate = readoutRate * step.rateFactor();
+            math.addScaled(weightVelocity[readout].length, -outRate, weightVelocity[readout], out.weights());
+            math.addScaled(biasVelocity[readout].length, -outRate, biasVelocity[readout], out.bias());
         }
 
         /** Runs positive or negative data and adds each hidden layer's goodness gradient to its velocity. */

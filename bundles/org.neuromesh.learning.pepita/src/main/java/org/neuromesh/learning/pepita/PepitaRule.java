@@ -105,9 +105,13 @@ public final class PepitaRule implements LearningRule {
             descent = new MomentumDescent(shape, momentum, 0f);
         }
 
+        /** The schedule's factor for the batch being learned. */
+        private float rateFactor = 1f;
+
         @Override
         public void learn(LearningStep step) {
             descent.requireShape(step);
+            rateFactor = step.rateFactor();
             MatrixMath math = step.math();
             int batch = step.batchSize();
             int readout = step.layerCount() - 1;
@@ -145,7 +149,8 @@ public final class PepitaRule implements LearningRule {
 
         private void descend(MatrixMath math, LayerSignals layer, float[] layerDelta, float[] pre, int batch,
                 int l) {
-            descent.descend(math, layer, l, layerDelta, pre, batch, learningRate);
+            float rate = learningRate * rateFactor;
+            descent.descend(math, layer, l, layerDelta, pre, batch, rate);
         }
     }
 }

@@ -15,7 +15,7 @@ import org.neuromesh.api.learning.NetworkShape;
  *
  * {@code delta} points up the loss (a gradient or its stand-in), batch x nodes.
  */
-public final class MomentumDescent {
+public final class MomentumDescent implements Descent {
 
     private final NetworkShape shape;
     private final float momentum;
@@ -37,6 +37,7 @@ public final class MomentumDescent {
     }
 
     /** One step on weight layer {@code l} from {@code delta} and the layer's pre-synaptic {@code pre}. */
+    @Override
     public void descend(MatrixMath math, LayerSignals layer, int l, float[] delta, float[] pre, int batch,
             float rate) {
         float[] weights = layer.weights();
@@ -63,18 +64,8 @@ public final class MomentumDescent {
     /**
      * @throws IllegalStateException if the step's layers are not those of the shape this descent began with
      */
+    @Override
     public void requireShape(LearningStep step) {
-        if (step.layerCount() != shape.weightLayerCount()) {
-            throw new IllegalStateException("the step has " + step.layerCount() + " weight layers but the rule"
-                    + " began for " + shape + "; begin again after the topology changes");
-        }
-        for (int l = 0; l < step.layerCount(); l++) {
-            LayerSignals layer = step.layer(l);
-            if (layer.inputCount() != shape.width(l) || layer.nodeCount() != shape.width(l + 1)) {
-                throw new IllegalStateException("layer " + l + " is " + layer.nodeCount() + " x "
-                        + layer.inputCount() + " but the rule began for " + shape
-                        + "; begin again after the topology changes");
-            }
-        }
+        Shapes.require(shape, step);
     }
 }

@@ -1,58 +1,112 @@
 package org.neuromesh.peer.internal;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.neuromesh.api.federation.FederatedModel;
+import org.neuromesh.api.federation.NodeLending;
+import org.neuromesh.api.ledger.Ledger;
 import org.neuromesh.api.peer.PeerDiscovery;
 import org.neuromesh.api.peer.PeerId;
 import org.neuromesh.api.peer.PeerInfo;
 import org.neuromesh.api.peer.PeerMessaging;
 import org.neuromesh.api.security.PeerSecurity;
+import org.neuromesh.peer.AuditTrail;
+import org.neuromesh.peer.Borrowing;
+import org.neuromesh.peer.BorrowingTerms;
 import org.neuromesh.peer.CapsuleSender;
+import org.neuromesh.peer.CreditBook;
 import org.neuromesh.peer.Inbox;
+import org.neuromesh.peer.ModulationSink;
 import org.neuromesh.peer.PeerRuntime;
 import org.neuromesh.peer.RejectionTally;
 import org.neuromesh.peer.SessionListener;
 import org.neuromesh.peer.Sessions;
+import org.neuromesh.peer.SharedInbox;
+import org.neuromesh.peer.Sharing;
+import org.neuromesh.peer.Signals;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * Wires the peer runtime to this peer's keys, transport, discovery and learner, and subscribes its inbox. Training
- * and merging run on one worker thread, deadlines on one timer thread; both stop with the component.
+ * Wires the peer runtime to this peer's keys, transport, discovery and learner, and subscribes its inbox. Session
+ * training and merging run on one worker thread, lending and grafting on another (so a loan need not wait for a
+ * round), deadlines on one timer thread; all stop with the component. A {@link Ledger}, if there is one, records
+ * loans and credits; {@link ModulationSink} services receive other peers' error signals.
  */
 @Component(configurationPid = PeerRuntimeConfig.PID)
 @Designate(ocd = PeerRuntimeConfig.class)
 public class PeerRuntimeComponent implements PeerRuntime {
 
+    /** How many received error signals are kept for status views. */
+    private static final int KEPT_SIGNALS = 64;
+
     private final PeerSecurity security;
-    private final PeerMessaging messaging;
     private final PeerDiscovery discovery;
     private final ScheduledExecutorService timers;
     private final ExecutorService work;
+    private final ExecutorService lendingWork;
     private final Inbox inbox;
     private final Sessions sessions;
+    private final CreditBook credits;
+    private final Borrowing borrowing;
+    private final Signals signals;
+    private final Sharing sharing;
+    private final Map<ModulationSink, AutoCloseable> sinks = new ConcurrentHashMap<>();
     private final AutoCloseable subscription;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Ledger ledger;
 
     @Activate
     public PeerRuntimeComponent(@Reference PeerSecurity security, @Reference(name = "messaging") PeerMessaging messaging,
-            @Reference PeerDiscovery discovery, @Reference FederatedModel model, PeerRuntimeConfig config) {
+            @Reference PeerDiscovery discovery, @Reference FederatedModel model, @Reference NodeLending lending,
+            PeerRuntimeConfig config) throws IOException {
         this.security = security;
-        this.messaging = messaging;
         this.discovery = discovery;
+        Clock clock = Clock.systemUTC();
+        this.credits = CreditBook.open(creditsFile(config));
         this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "neuromesh-peer-timer"));
         this.work = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "neuromesh-peer-work"));
+        this.lendingWork = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "neuromesh-peer-lending"));
         this.inbox = new Inbox(security);
-        CapsuleSender sender = new CapsuleSender(security, messaging, Clock.systemUTC());
+        CapsuleSender sender = new CapsuleSender(security, messaging, clock);
         this.sessions = new Sessions(model, sender, inbox, timers, work, SessionListener.NONE, config.autoJoin());
+        AuditTrail audit = new AuditTrail(security, () -> Optional.ofNullable(ledger), clock);
+        BorrowingTerms terms = new BorrowingTerms(Duration.ofSeconds(config.offerTimeoutSeconds()),
+                config.creditsPerNode(), config.lendToOthers());
+        this.borrowing = new Borrowing(lending, sender, inbox, credits, audit, timers, lendingWork, terms, clock);
+        this.signals = new Signals(sender, inbox, clock, KEPT_SIGNALS);
+        this.sharing = new Sharing(sender, inbox, new SharedInbox(config.sharedInboxCapacity()), clock);
         this.subscription = messaging.subscribe(inbox);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addModulationSink(ModulationSink sink) {
+        sinks.put(sink, signals.subscribe(sink::modulate));
+    }
+
+    void removeModulationSink(ModulationSink sink) throws Exception {
+        AutoCloseable subscribed = sinks.remove(sink);
+        if (subscribed != null) {
+            subscribed.close();
+        }
     }
 
     @Deactivate
@@ -60,6 +114,7 @@ public class PeerRuntimeComponent implements PeerRuntime {
         subscription.close();
         timers.shutdownNow();
         work.shutdownNow();
+        lendingWork.shutdownNow();
     }
 
     @Override
@@ -78,8 +133,36 @@ public class PeerRuntimeComponent implements PeerRuntime {
     }
 
     @Override
+    public Borrowing borrowing() {
+        return borrowing;
+    }
+
+    @Override
+    public Signals signals() {
+        return signals;
+    }
+
+    @Override
+    public Sharing sharing() {
+        return sharing;
+    }
+
+    @Override
+    public CreditBook credits() {
+        return credits;
+    }
+
+    @Override
     public RejectionTally rejections() {
         return inbox.rejections();
+    }
+
+    private static Path creditsFile(PeerRuntimeConfig config) {
+        if (!config.creditsFile().isBlank()) {
+            return Path.of(config.creditsFile());
+        }
+        String home = System.getProperty("neuromesh.home", System.getProperty("user.home") + "/.neuromesh");
+        return Path.of(home, "peer", "credits.txt");
     }
 
     private static Thread daemon(Runnable runnable, String name) {

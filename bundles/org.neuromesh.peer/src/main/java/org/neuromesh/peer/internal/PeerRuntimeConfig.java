@@ -4,7 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(id = PeerRuntimeConfig.PID, name = "NeuroMesh peer runtime",
-        description = "How this peer takes part in collaborative sessions.")
+        description = "How this peer takes part in collaborative sessions, lends and borrows nodes, and shares memory.")
 public @interface PeerRuntimeConfig {
 
     String PID = "org.neuromesh.peer";
@@ -16,4 +16,23 @@ public @interface PeerRuntimeConfig {
     @AttributeDefinition(name = "Messaging target",
             description = "Filter choosing the transport, e.g. (neuromesh.messaging=mqtt).")
     String messaging_target() default "(neuromesh.messaging=*)";
+
+    @AttributeDefinition(name = "Offer timeout",
+            description = "Seconds a node request waits for an acceptable offer, and then for the nodes.", min = "1")
+    int offerTimeoutSeconds() default 10;
+
+    @AttributeDefinition(name = "Credits per node", description = "This peer's price for each node it lends.",
+            min = "0")
+    long creditsPerNode() default 1;
+
+    @AttributeDefinition(name = "Lend nodes", description = "Answer other peers' node requests.")
+    boolean lendToOthers() default true;
+
+    @AttributeDefinition(name = "Credit book",
+            description = "File of the credits this peer earned and paid; blank: ${neuromesh.home}/peer/credits.txt.")
+    String creditsFile() default "";
+
+    @AttributeDefinition(name = "Shared inbox",
+            description = "Most capsules shared by other peers held until a memory store takes them.", min = "1")
+    int sharedInboxCapacity() default 256;
 }

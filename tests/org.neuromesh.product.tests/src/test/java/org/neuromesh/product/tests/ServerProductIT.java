@@ -122,6 +122,18 @@ class ServerProductIT {
     }
 
     @Test
+    void thePeerSecurityConfigurationIsCheckedAgainstItsMetatype() throws Exception {
+        // given a negative time window for peer security in the conf/ folder
+        Path file = Files.createDirectories(server.resolve("conf")).resolve("org.neuromesh.crypto.cfg");
+        int mark = product.mark();
+        Files.writeString(file, "controlWindowSeconds = -5\n");
+        // then the crypto bundle's metatype refuses it by key
+        String report = product.awaitOutput(mark, "was not applied", REACT);
+        assertTrue(report.contains("controlWindowSeconds='-5'"), report);
+        assertTrue(product.isAlive());
+    }
+
+    @Test
     void aMissingDataSetIsNamedAndTheServerKeepsRunning() throws Exception {
         int mark = product.mark();
         product.type("neuromesh:dataset " + work.resolve("no-such-folder"));

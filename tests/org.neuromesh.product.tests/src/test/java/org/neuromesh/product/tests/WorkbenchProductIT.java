@@ -51,7 +51,8 @@ class WorkbenchProductIT {
                 "DISPLAY", display.name(),
                 "GDK_BACKEND", "x11",
                 "NO_AT_BRIDGE", "1",
-                "NEUROMESH_VMARGS", "-Declipse.consoleLog=true -Dosgi.instance.area=" + work.resolve("workspace")));
+                "NEUROMESH_VMARGS", "-Declipse.consoleLog=true -Dosgi.instance.area=" + work.resolve("workspace")
+                        + " -Dneuromesh.home=" + work.resolve("home")));
     }
 
     @AfterEach

@@ -5,6 +5,7 @@ import org.neuromesh.api.learning.NetworkShape;
 import org.neuromesh.api.learning.RuleInfo;
 import org.neuromesh.api.learning.RuleState;
 import org.neuromesh.learning.dfa.DirectFeedbackAlignmentRule;
+import org.neuromesh.learning.support.Optimizer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
@@ -23,7 +24,8 @@ public class DirectFeedbackRuleComponent implements LearningRule {
 
     @Activate
     public DirectFeedbackRuleComponent(DirectFeedbackRuleConfig config) {
-        this.rule = new DirectFeedbackAlignmentRule(config.learningRate(), config.momentum(), config.weightDecay());
+        this.rule = new DirectFeedbackAlignmentRule(config.learningRate(), config.momentum(), config.weightDecay(),
+                Optimizer.fromName(config.optimizer()));
     }
 
     @Override
@@ -40,6 +42,6 @@ public class DirectFeedbackRuleComponent implements LearningRule {
     @Override
     public String toString() {
         return DirectFeedbackAlignmentRule.NAME + "(learningRate=" + rule.learningRate() + ", momentum="
-                + rule.momentum() + ", weightDecay=" + rule.weightDecay() + ")";
+                + rule.momentum() + ", weightDecay=" + rule.weightDecay() + ", optimizer=" + rule.optimizer().id() + ")";
     }
 }

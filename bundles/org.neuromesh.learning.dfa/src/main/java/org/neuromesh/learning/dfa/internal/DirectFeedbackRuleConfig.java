@@ -1,6 +1,7 @@
 package org.neuromesh.learning.dfa.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Option;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(id = DirectFeedbackRuleConfig.PID, name = "NeuroMesh direct feedback alignment rule",
@@ -19,4 +20,10 @@ public @interface DirectFeedbackRuleConfig {
 
     @AttributeDefinition(name = "Weight decay", description = "L2 weight decay (>= 0).", min = "0")
     double weightDecay() default 0.0;
+
+    @AttributeDefinition(name = "Optimizer",
+            description = "momentum (heavy ball, L2 decay) or adam (Adam; momentum is its beta1, beta2 0.999, "
+                    + "decoupled weight decay).",
+            options = { @Option(value = "momentum", label = "Momentum"), @Option(value = "adam", label = "Adam") })
+    String optimizer() default "momentum";
 }

@@ -5,6 +5,7 @@ import org.neuromesh.api.learning.NetworkShape;
 import org.neuromesh.api.learning.RuleInfo;
 import org.neuromesh.api.learning.RuleState;
 import org.neuromesh.learning.eligibility.EligibilityTraceRule;
+import org.neuromesh.learning.support.Optimizer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
@@ -24,7 +25,7 @@ public class EligibilityRuleComponent implements LearningRule {
     @Activate
     public EligibilityRuleComponent(EligibilityRuleConfig config) {
         this.rule = new EligibilityTraceRule(config.learningRate(), config.weightDecay(), config.momentum(),
-                config.rateDecay());
+                config.rateDecay(), Optimizer.fromName(config.optimizer()));
     }
 
     @Override
@@ -41,6 +42,7 @@ public class EligibilityRuleComponent implements LearningRule {
     @Override
     public String toString() {
         return "eligibility(learningRate=" + rule.learningRate() + ", weightDecay=" + rule.weightDecay()
-                + ", momentum=" + rule.momentum() + ", rateDecay=" + rule.rateDecay() + ")";
+                + ", momentum=" + rule.momentum() + ", rateDecay=" + rule.rateDecay() + ", optimizer="
+                + rule.optimizer().id() + ")";
     }
 }

@@ -1,6 +1,7 @@
 package org.neuromesh.learning.eligibility.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Option;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(id = EligibilityRuleConfig.PID, name = "NeuroMesh eligibility-trace rule",
@@ -24,4 +25,10 @@ public @interface EligibilityRuleConfig {
             description = "The rate falls as rate / (1 + decay x batches learned) (>= 0; 0 keeps it constant).",
             min = "0")
     double rateDecay() default 0.0001;
+
+    @AttributeDefinition(name = "Optimizer",
+            description = "momentum (heavy ball, L2 decay) or adam (Adam; momentum is its beta1, beta2 0.999, "
+                    + "decoupled weight decay).",
+            options = { @Option(value = "momentum", label = "Momentum"), @Option(value = "adam", label = "Adam") })
+    String optimizer() default "momentum";
 }

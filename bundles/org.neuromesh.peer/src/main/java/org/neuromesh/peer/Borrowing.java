@@ -1,0 +1,377 @@
+package org.neuromesh.peer;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.neuromesh.api.capsule.Capsule;
+import org.neuromesh.api.federation.Evaluation;
+import org.neuromesh.api.federation.NodeLending;
+import org.neuromesh.api.federation.NodePacket;
+import org.neuromesh.api.ledger.AuditAction;
+import org.neuromesh.api.peer.PeerId;
+import org.neuromesh.api.peer.SignedControlMessage;
+
+/**
+ * Node borrowing between peers, both sides.
+ *
+ * <p>The borrower broadcasts {@code nodes.request} (request id, classes, node count, credits offered). A peer whose
+ * {@link NodeLending} can lend for those classes answers {@code nodes.offer} (request id, its price) to the borrower
+ * only. The borrower accepts the first offer that does not exceed the credits it offered ({@code nodes.accept}, to
+ * that owner) and ignores the rest; offers above it are refused and named in the failure if no acceptable offer
+ * comes within {@link BorrowingTerms#offerTimeout()}. The owner then sends the nodes sealed to the borrower only
+ * (capsule kind {@code node-packet}, shareable: behavioural nodes, never samples) and records {@code +price} from
+ * the borrower in its {@link CreditBook}; the borrower records {@code -price} when the packet arrives, grafts it
+ * and reports accuracy before and after on the lent classes. {@link #returnNodes} sends the nodes' current state
+ * back sealed to the owner (capsule kind {@code node-return}), who records the return.
+ */
+public final class Borrowing {
+
+    static final String REQUEST = "nodes.request";
+    static final String OFFER = "nodes.offer";
+    static final String ACCEPT = "nodes.accept";
+    static final String NODE_PACKET = "node-packet";
+    static final String NODE_RETURN = "node-return";
+
+    private static final System.Logger LOG = System.getLogger(Borrowing.class.getName());
+
+    private enum Stage {
+        WAITING_FOR_OFFER, ACCEPTED, DELIVERED
+    }
+
+    /** A request of this peer, until its nodes are grafted or it failed. */
+    private static final class Open {
+        final LendingCodec.Request request;
+        final CompletableFuture<BorrowResult> result = new CompletableFuture<>();
+        final List<String> refused = new ArrayList<>();
+        Stage stage = Stage.WAITING_FOR_OFFER;
+        PeerId owner;
+        long price;
+        ScheduledFuture<?> timeout;
+
+        Open(LendingCodec.Request request) {
+            this.request = request;
+        }
+    }
+
+    /** An offer this peer made, until the borrower accepts it or it expires. */
+    private record Offered(PeerId borrower, LendingCodec.Request request, NodePacket packet, long price) {
+    }
+
+    private final NodeLending lending;
+    private final CapsuleSender sender;
+    private final CreditBook credits;
+    private final AuditTrail audit;
+    private final ScheduledExecutorService timers;
+    private final ExecutorService work;
+    private final BorrowingTerms terms;
+    private final Clock clock;
+    private final Map<String, Open> open = new ConcurrentHashMap<>();
+    private final Map<String, Offered> offered = new ConcurrentHashMap<>();
+    private final Map<String, Loan> loans = new ConcurrentHashMap<>();
+    private final Map<String, NodePacket> returned = new ConcurrentHashMap<>();
+
+    /**
+     * @param work runs lending and grafting (both train nothing but touch the whole own model)
+     */
+    public Borrowing(NodeLending lending, CapsuleSender sender, Inbox inbox, CreditBook credits, AuditTrail audit,
+            ScheduledExecutorService timers, ExecutorService work, BorrowingTerms terms, Clock clock) {
+        this.lending = lending;
+        this.sender = sender;
+        this.credits = credits;
+        this.audit = audit;
+        this.timers = timers;
+        this.work = work;
+        this.terms = terms;
+        this.clock = clock;
+        inbox.onControl(REQUEST, this::requestArrived);
+        inbox.onControl(OFFER, this::offerArrived);
+        inbox.onControl(ACCEPT, this::acceptArrived);
+        inbox.onCapsule(NODE_PACKET, this::packetArrived);
+        inbox.onCapsule(NODE_RETURN, this::returnArrived);
+    }
+
+    /**
+     * Asks every peer for {@code nodes} nodes serving {@code classes}, paying at most {@code creditsOffered}.
+     *
+     * @return completes with the grafted loan; fails with a {@link TimeoutException} if no acceptable offer (or no
+     *         packet after accepting one) comes within the offer timeout, or with the graft's {@link IOException}
+     */
+    public CompletableFuture<BorrowResult> borrow(Set<Integer> classes, int nodes, long creditsOffered) {
+        if (classes == null || classes.isEmpty()) {
+            throw new IllegalArgumentException("name the classes to borrow nodes for");
+        }
+        LendingCodec.Request request = new LendingCodec.Request(UUID.randomUUID().toString(), new TreeSet<>(classes),
+                nodes, creditsOffered);
+        Open borrowing = new Open(request);
+        open.put(request.requestId(), borrowing);
+        synchronized (borrowing) {
+            borrowing.timeout = timers.schedule(() -> timedOut(borrowing), terms.offerTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+        try {
+            sender.control(REQUEST, null, LendingCodec.request(request));
+            LOG.log(Level.INFO, "asked for {0} nodes for classes {1}, offering {2} credits (request {3})", nodes,
+                    request.classes(), creditsOffered, request.requestId());
+        } catch (IOException e) {
+            fail(borrowing, new IOException("cannot send the node request: " + e.getMessage(), e));
+        }
+        return borrowing.result;
+    }
+
+    /**
+     * Sends the current state of borrowed nodes back to their owner, sealed to it only; the nodes stay in use here.
+     *
+     * @return the loan, now returned
+     * @throws IllegalArgumentException if this peer did not borrow {@code packetId} or returned it already
+     * @throws IOException if the snapshot or the sending fails
+     */
+    public Loan returnNodes(String packetId) throws IOException {
+        Loan loan = loans.get(packetId);
+        if (loan == null || !loan.borrower().equals(sender.self())) {
+            throw new IllegalArgumentException("this peer borrowed no node packet " + packetId + "; borrowed: "
+                    + borrowedIds());
+        }
+        if (loan.returned().isPresent()) {
+            throw new IllegalArgumentException("node packet " + packetId + " went back to "
+                    + loan.owner().shortForm() + " at " + loan.returnedAt());
+        }
+        NodePacket state = lending.snapshot(packetId);
+        sender.send(NODE_RETURN, Set.of("loan:" + packetId), LendingCodec.nodeReturn(state), List.of(loan.owner()));
+        Loan done = loan.returnedAt(clock.instant());
+        loans.put(packetId, done);
+        LOG.log(Level.INFO, "returned node packet {0} to {1}", packetId, loan.owner().shortForm());
+        return done;
+    }
+
+    /** Loans this peer took part in, as lender or borrower. */
+    public List<Loan> loans() {
+        return List.copyOf(loans.values());
+    }
+
+    /** The state a borrower returned for a packet this peer lent, once it came back. */
+    public Optional<NodePacket> returnedState(String packetId) {
+        return Optional.ofNullable(returned.get(packetId));
+    }
+
+    // ---- borrower side
+
+    private void offerArrived(SignedControlMessage message) throws IOException {
+        LendingCodec.Offer offer = LendingCodec.readOffer(message.body());
+        Open borrowing = open.get(offer.requestId());
+        if (borrowing == null) {
+            LOG.log(Level.DEBUG, "ignored a late offer from {0} for request {1}", message.sender().shortForm(),
+                    offer.requestId());
+            return;
+        }
+        synchronized (borrowing) {
+            if (borrowing.stage != Stage.WAITING_FOR_OFFER) {
+                LOG.log(Level.DEBUG, "request {0}: took {1}''s offer already, ignored {2}''s",
+                        offer.requestId(), borrowing.owner.shortForm(), message.sender().shortForm());
+                return;
+            }
+            if (offer.price() > borrowing.request.creditsOffered()) {
+                String refusal = message.sender().shortForm() + " asked " + offer.price();
+                borrowing.refused.add(refusal);
+                LOG.log(Level.WARNING, "request {0}: refused an offer above the {1} credits offered: {2}",
+                        offer.requestId(), borrowing.request.creditsOffered(), refusal);
+                return;
+            }
+            borrowing.stage = Stage.ACCEPTED;
+            borrowing.owner = message.sender();
+            borrowing.price = offer.price();
+            borrowing.timeout.cancel(false);
+            borrowing.timeout = timers.schedule(() -> timedOut(borrowing), terms.offerTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+        sender.control(ACCEPT, message.sender(), LendingCodec.accept(new LendingCodec.Accept(offer.requestId(),
+                offer.price())));
+        LOG.log(Level.INFO, "request {0}: accepted {1}''s offer at {2} credits", offer.requestId(),
+                message.sender().shortForm(), offer.price());
+    }
+
+    private void packetArrived(PeerId from, Capsule capsule, long sealedBytes) throws IOException {
+        LendingCodec.Delivery delivery = LendingCodec.readDelivery(capsule.payload());
+        Open borrowing = open.get(delivery.requestId());
+        if (borrowing == null) {
+            LOG.log(Level.WARNING, "ignored node packet {0} from {1}: no open request {2}",
+                    delivery.packet().packetId(), from.shortForm(), delivery.requestId());
+            return;
+        }
+        synchronized (borrowing) {
+            if (borrowing.stage != Stage.ACCEPTED || !from.equals(borrowing.owner)) {
+                LOG.log(Level.WARNING, "ignored node packet {0} from {1}: request {2} did not accept its offer",
+                        delivery.packet().packetId(), from.shortForm(), delivery.requestId());
+                return;
+            }
+            borrowing.stage = Stage.DELIVERED;
+            borrowing.timeout.cancel(false);
+        }
+        NodePacket packet = delivery.packet();
+        if (delivery.price() != borrowing.price || !packet.classes().containsAll(borrowing.request.classes())) {
+            fail(borrowing, new IOException("owner " + from.shortForm() + " sent node packet " + packet.packetId()
+                    + " for classes " + packet.classes() + " at " + delivery.price() + " credits; agreed were "
+                    + borrowing.request.classes() + " at " + borrowing.price));
+            return;
+        }
+        try {
+            credits.record(from, -delivery.price());
+        } catch (IOException e) {
+            fail(borrowing, new IOException("cannot record paying " + delivery.price() + " credits to "
+                    + from.shortForm() + " in " + credits.file() + ": " + e.getMessage(), e));
+            return;
+        }
+        loans.put(packet.packetId(), new Loan(packet.packetId(), from, sender.self(), packet.classes(),
+                packet.nodes(), delivery.price(), clock.instant(), null));
+        audit.record(AuditAction.CREDITS_TRANSFERRED, packet.packetId(), from, delivery.price(), packet.state());
+        work.execute(() -> graft(borrowing, from, packet));
+    }
+
+    private void graft(Open borrowing, PeerId owner, NodePacket packet) {
+        try {
+            int[] classes = borrowing.request.classes().stream().mapToInt(Integer::intValue).toArray();
+            Evaluation before = lending.evaluateOwn();
+            Evaluation after = lending.graft(packet);
+            BorrowResult result = new BorrowResult(borrowing.request.requestId(), packet.packetId(), owner,
+                    borrowing.price, packet.classes(), packet.nodes(), before.accuracyOn(classes),
+                    after.accuracyOn(classes), before.accuracy(), after.accuracy());
+            open.remove(borrowing.request.requestId());
+            LOG.log(Level.INFO, "grafted {0} nodes from {1} for classes {2}: accuracy on them {3} -> {4}",
+                    packet.nodes(), owner.shortForm(), packet.classes(), result.accuracyBefore(),
+                    result.accuracyAfter());
+            borrowing.result.complete(result);
+        } catch (IOException | RuntimeException e) {
+            fail(borrowing, new IOException("grafting node packet " + packet.packetId() + " from "
+                    + owner.shortForm() + " failed: " + e.getMessage(), e));
+        }
+    }
+
+    private void timedOut(Open borrowing) {
+        String reason;
+        synchronized (borrowing) {
+            LendingCodec.Request request = borrowing.request;
+            if (borrowing.stage == Stage.WAITING_FOR_OFFER) {
+                reason = "no peer offered " + request.nodes() + " nodes for classes " + request.classes()
+                        + " at or below " + request.creditsOffered() + " credits within " + terms.offerTimeout()
+                        .toMillis() + " ms" + (borrowing.refused.isEmpty() ? ""
+                                : "; refused offers above that: " + String.join(", ", borrowing.refused));
+            } else if (borrowing.stage == Stage.ACCEPTED) {
+                reason = borrowing.owner.shortForm() + " did not send the nodes of its accepted offer for request "
+                        + request.requestId() + " within " + terms.offerTimeout().toMillis() + " ms";
+            } else {
+                return;
+            }
+        }
+        fail(borrowing, new TimeoutException(reason));
+    }
+
+    private void fail(Open borrowing, Exception cause) {
+        open.remove(borrowing.request.requestId());
+        synchronized (borrowing) {
+            if (borrowing.timeout != null) {
+                borrowing.timeout.cancel(false);
+            }
+        }
+        LOG.log(Level.WARNING, "borrowing failed: {0}", cause.getMessage());
+        borrowing.result.completeExceptionally(cause);
+    }
+
+    // ---- owner side
+
+    private void requestArrived(SignedControlMessage message) throws IOException {
+        if (!terms.lendToOthers()) {
+            return;
+        }
+        LendingCodec.Request request = LendingCodec.readRequest(message.body());
+        work.execute(() -> offer(message.sender(), request));
+    }
+
+    private void offer(PeerId borrower, LendingCodec.Request request) {
+        NodePacket packet;
+        try {
+            packet = lending.lend(request.classes(), request.nodes());
+        } catch (IllegalArgumentException | IOException cannot) {
+            LOG.log(Level.DEBUG, "no offer for {0}''s request {1}: {2}", borrower.shortForm(), request.requestId(),
+                    cannot.getMessage());
+            return;
+        }
+        long price = terms.price(request.nodes());
+        String key = key(borrower, request.requestId());
+        offered.put(key, new Offered(borrower, request, packet, price));
+        // the borrower gives up after one timeout; keep the offer twice as long, then forget it
+        timers.schedule(() -> offered.remove(key), 2 * terms.offerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            sender.control(OFFER, borrower, LendingCodec.offer(new LendingCodec.Offer(request.requestId(), price)));
+            LOG.log(Level.INFO, "offered {0} nodes for classes {1} to {2} at {3} credits", packet.nodes(),
+                    packet.classes(), borrower.shortForm(), price);
+        } catch (IOException e) {
+            offered.remove(key);
+            LOG.log(Level.WARNING, "cannot send an offer to {0}: {1}", borrower.shortForm(), e.getMessage());
+        }
+    }
+
+    private void acceptArrived(SignedControlMessage message) throws IOException {
+        LendingCodec.Accept accept = LendingCodec.readAccept(message.body());
+        Offered offer = offered.remove(key(message.sender(), accept.requestId()));
+        if (offer == null) {
+            LOG.log(Level.WARNING, "{0} accepted an offer for request {1} that this peer did not make or forgot",
+                    message.sender().shortForm(), accept.requestId());
+            return;
+        }
+        if (accept.price() != offer.price()) {
+            LOG.log(Level.WARNING, "{0} accepted request {1} at {2} credits, the offer was {3}: not lending",
+                    message.sender().shortForm(), accept.requestId(), accept.price(), offer.price());
+            return;
+        }
+        NodePacket packet = offer.packet();
+        sender.send(NODE_PACKET, Set.of("loan:" + packet.packetId()), LendingCodec.delivery(
+                new LendingCodec.Delivery(accept.requestId(), offer.price(), packet)), List.of(offer.borrower()));
+        credits.record(offer.borrower(), offer.price());
+        loans.put(packet.packetId(), new Loan(packet.packetId(), sender.self(), offer.borrower(), packet.classes(),
+                packet.nodes(), offer.price(), clock.instant(), null));
+        audit.record(AuditAction.NODES_LENT, packet.packetId(), offer.borrower(), 0, packet.state());
+        LOG.log(Level.INFO, "lent node packet {0} ({1} nodes for classes {2}) to {3} for {4} credits",
+                packet.packetId(), packet.nodes(), packet.classes(), offer.borrower().shortForm(), offer.price());
+    }
+
+    private void returnArrived(PeerId from, Capsule capsule, long sealedBytes) throws IOException {
+        NodePacket state = LendingCodec.readNodeReturn(capsule.payload());
+        Loan loan = loans.get(state.packetId());
+        if (loan == null || !loan.owner().equals(sender.self()) || !loan.borrower().equals(from)) {
+            LOG.log(Level.WARNING, "ignored node packet {0} returned by {1}: not lent to it by this peer",
+                    state.packetId(), from.shortForm());
+            return;
+        }
+        if (loan.returned().isPresent()) {
+            LOG.log(Level.DEBUG, "node packet {0} came back again from {1}", state.packetId(), from.shortForm());
+            return;
+        }
+        returned.put(state.packetId(), state);
+        loans.put(state.packetId(), loan.returnedAt(clock.instant()));
+        audit.record(AuditAction.NODES_RETURNED, state.packetId(), from, 0, state.state());
+        LOG.log(Level.INFO, "node packet {0} came back from {1}", state.packetId(), from.shortForm());
+    }
+
+    private List<String> borrowedIds() {
+        return loans.values().stream().filter(l -> l.borrower().equals(sender.self())).map(Loan::packetId)
+                .sorted().toList();
+    }
+
+    private static String key(PeerId borrower, String requestId) {
+        return borrower.value() + "/" + requestId;
+    }
+}
