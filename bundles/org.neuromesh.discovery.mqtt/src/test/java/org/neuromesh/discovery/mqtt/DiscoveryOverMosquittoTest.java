@@ -23,9 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neuromesh.api.peer.PeerId;
 import org.neuromesh.api.peer.PeerInfo;
 import org.neuromesh.api.security.PeerSecurity;
+import org.neuromesh.crypto.MessageSecurity;
 import org.neuromesh.crypto.WireFormat;
 import org.neuromesh.discovery.mqtt.testing.Await;
-import org.neuromesh.discovery.mqtt.testing.InterimSecurity;
+import org.neuromesh.discovery.mqtt.testing.Identities;
 import org.neuromesh.discovery.mqtt.testing.MosquittoBroker;
 import org.neuromesh.discovery.mqtt.testing.PeerEvents;
 import org.neuromesh.discovery.mqtt.testing.TestMessages;
@@ -62,7 +63,7 @@ class DiscoveryOverMosquittoTest {
     }
 
     private static PeerSecurity security() {
-        return new InterimSecurity();
+        return Identities.fresh();
     }
 
     private MqttTransport transport(PeerSecurity security, UnaryOperator<MqttSettings.Builder> settings)
@@ -139,7 +140,7 @@ class DiscoveryOverMosquittoTest {
             throws Exception {
         // given a watcher and a silent peer: connected, announced (heartbeat every 200 ms), then never a heartbeat
         PeerEvents events = listen(transport(security(), b -> b));
-        InterimSecurity silent = new InterimSecurity();
+        MessageSecurity silent = Identities.fresh();
         MqttClient raw = broker.rawClient(silent.self().value());
         try {
             PresenceBody presence = new PresenceBody("silent", Set.of(), 200, silent.publicKeys());
@@ -198,8 +199,8 @@ class DiscoveryOverMosquittoTest {
         MqttTransport watcher = transport(security(), b -> b.maxMessageBytes(64 * 1024));
         PeerEvents events = listen(watcher);
         Await.until("the watcher is connected", WAIT, () -> watcher.connectionStatus().connected());
-        InterimSecurity intruder = new InterimSecurity();
-        InterimSecurity someoneElse = new InterimSecurity();
+        MessageSecurity intruder = Identities.fresh();
+        MessageSecurity someoneElse = Identities.fresh();
         PeerId id = intruder.self();
         byte[] goodPresence = format.encode(intruder.sign(PresenceBody.TYPE, null,
                 new PresenceBody("intruder", Set.of(), 60_000, intruder.publicKeys()).encode()));

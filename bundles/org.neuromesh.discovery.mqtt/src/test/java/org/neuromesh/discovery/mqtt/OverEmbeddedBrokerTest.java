@@ -20,7 +20,7 @@ import org.neuromesh.api.security.PeerSecurity;
 import org.neuromesh.broker.EmbeddedBroker;
 import org.neuromesh.discovery.mqtt.testing.Await;
 import org.neuromesh.discovery.mqtt.testing.Inbox;
-import org.neuromesh.discovery.mqtt.testing.InterimSecurity;
+import org.neuromesh.discovery.mqtt.testing.Identities;
 import org.neuromesh.discovery.mqtt.testing.PeerEvents;
 import org.neuromesh.discovery.mqtt.testing.TestMessages;
 
@@ -70,8 +70,8 @@ class OverEmbeddedBrokerTest {
 
     @Test
     void givenTwoPeersOnTheEmbeddedBroker_whenOneCrashes_thenTheOtherFoundItAndSeesItLeave() throws Exception {
-        PeerSecurity alice = new InterimSecurity();
-        PeerSecurity bob = new InterimSecurity();
+        PeerSecurity alice = Identities.fresh();
+        PeerSecurity bob = Identities.fresh();
         MqttTransport a = start(alice);
         PeerEvents seen = new PeerEvents();
         a.discovery().addListener(seen);
@@ -85,8 +85,8 @@ class OverEmbeddedBrokerTest {
 
     @Test
     void givenTwoPeersOnTheEmbeddedBroker_whenOneSendsToTheOtherAndBroadcasts_thenBothArrive() throws Exception {
-        PeerSecurity alice = new InterimSecurity();
-        PeerSecurity bob = new InterimSecurity();
+        PeerSecurity alice = Identities.fresh();
+        PeerSecurity bob = Identities.fresh();
         MqttTransport a = start(alice);
         MqttTransport b = start(bob);
         Inbox bobs = new Inbox();
