@@ -94,7 +94,7 @@ coordinator_console=$console_fd
 log="$coordinator/console.log"
 tail -n +1 -f "$log" | grep --line-buffered -E "^(demo|session|round|member|[0-9a-f]{8} |centralised|bytes|training)" &
 follower=$!
-wait_for "$log" "NeuroMesh ready" 120
+wait_for "$log" "learner ready" 180
 for ((i = 0; i < peers; i++)); do
   start_server "$work/peer-$i"
 done

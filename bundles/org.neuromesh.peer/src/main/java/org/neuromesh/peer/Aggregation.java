@@ -174,10 +174,11 @@ final class Aggregation {
                 current.clear();
                 merging = false;
                 double seconds = (System.nanoTime() - roundStarted) / 1e9;
+                long received = roundBytesIn; // sendGlobal starts the next round's count
                 long before = bytesSent;
                 sendGlobal();
                 history.add(new RoundSummary(merged.round(), contributions.size(), memberCount, seconds, accuracy,
-                        roundBytesIn, bytesSent - before));
+                        received, bytesSent - before));
                 if (merged.round() >= plan.rounds()) {
                     state = State.DONE;
                     sender.control(Sessions.SESSION_END, null, SessionCodec.join(

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.neuromesh.api.capsule.Capsule;
 import org.neuromesh.api.federation.FederatedModel;
@@ -31,6 +32,7 @@ public final class Sessions {
     static final String SESSION_JOIN = "session.join";
     static final String SESSION_END = "session.end";
     static final String SESSION_REPORT = "session.report";
+    private static final long PROPOSAL_REPEAT_SECONDS = 3;
 
     private static final System.Logger LOG = System.getLogger(Sessions.class.getName());
 
@@ -74,8 +76,9 @@ public final class Sessions {
                 new Aggregation(plan, expectedMembers, model, sender, timers, work, listener)) != null) {
             throw new IllegalArgumentException("session " + plan.sessionId() + " exists already");
         }
-        sender.control(SESSION_PROPOSE, null,
-                SessionCodec.proposal(new SessionCodec.Proposal(plan, sender.self(), expectedMembers)));
+        byte[] proposal = SessionCodec.proposal(new SessionCodec.Proposal(plan, sender.self(), expectedMembers));
+        sender.control(SESSION_PROPOSE, null, proposal);
+        repeatWhileJoining(plan.sessionId(), proposal);
         LOG.log(Level.INFO, "proposed session {0}: {1} rounds of {2} on {3}, waiting for {4} members",
                 plan.sessionId(), plan.rounds(), plan.rule(), plan.dataset(), expectedMembers);
         if (participate) {
@@ -83,6 +86,23 @@ public final class Sessions {
                     listener));
             aggregations.get(plan.sessionId()).joined(sender.self());
         }
+    }
+
+    /** Peers that start after the proposal still see it: it is sent again until the session starts. */
+    private void repeatWhileJoining(String sessionId, byte[] proposal) {
+        timers.schedule(() -> {
+            Aggregation aggregation = aggregations.get(sessionId);
+            if (aggregation == null || aggregation.status().state() != SessionStatus.State.JOINING) {
+                return;
+            }
+            try {
+                sender.control(SESSION_PROPOSE, null, proposal);
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "could not repeat the proposal of session {0}: {1}", sessionId,
+                        e.getMessage());
+            }
+            repeatWhileJoining(sessionId, proposal);
+        }, PROPOSAL_REPEAT_SECONDS, TimeUnit.SECONDS);
     }
 
     public Optional<SessionStatus> status(String sessionId) {

@@ -74,9 +74,11 @@ public class SessionCommand {
         double reference = Double.NaN;
         if (arguments.reference()) {
             out.println("training the centralised reference ...");
-            long samples = (long) plan.rounds() * plan.localSteps() * plan.batchSize() * arguments.members();
-            int passes = (int) Math.max(1, samples / Math.max(1, model.localData().trainSamples()));
-            reference = model.evaluate(plan, model.trainAlone(plan, passes, () -> false)).accuracy();
+            // as many samples as all members together saw: the plan's batches times the members
+            SessionPlan all = new SessionPlan(plan.sessionId(), plan.dataset(), plan.rule(), plan.hidden(),
+                    plan.rounds() * arguments.members(), plan.localSteps(), plan.batchSize(), plan.seed(),
+                    plan.quorum(), plan.roundDeadline());
+            reference = model.evaluate(plan, model.trainAlone(all, Integer.MAX_VALUE, () -> false)).accuracy();
         }
         out.print(SessionReport.table(status, reference, wall));
     }

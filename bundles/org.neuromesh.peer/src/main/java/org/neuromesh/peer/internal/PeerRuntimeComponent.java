@@ -49,7 +49,9 @@ import org.osgi.service.metatype.annotations.Designate;
  * round), deadlines on one timer thread; all stop with the component. A {@link Ledger}, if there is one, records
  * loans and credits; {@link ModulationSink} services receive other peers' error signals.
  */
-@Component(configurationPid = PeerRuntimeConfig.PID)
+// immediate: a peer takes part (announces itself, joins sessions, lends) as soon as its parts are there, not when
+// a shell command first asks for the runtime
+@Component(configurationPid = PeerRuntimeConfig.PID, immediate = true)
 @Designate(ocd = PeerRuntimeConfig.class)
 public class PeerRuntimeComponent implements PeerRuntime {
 
