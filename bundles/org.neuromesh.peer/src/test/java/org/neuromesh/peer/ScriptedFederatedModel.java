@@ -25,6 +25,7 @@ final class ScriptedFederatedModel implements FederatedModel {
     final AtomicInteger merges = new AtomicInteger();
     private final Set<Integer> classes;
     private volatile boolean silent;
+    private volatile long trainMillis;
 
     ScriptedFederatedModel(Integer... classes) {
         this.classes = new TreeSet<>(List.of(classes));
@@ -33,6 +34,11 @@ final class ScriptedFederatedModel implements FederatedModel {
     /** A silent member receives global states but never sends a contribution, like a peer that hangs. */
     void silence(boolean value) {
         silent = value;
+    }
+
+    /** Each round's training takes this long, like real training does. */
+    void slow(long millis) {
+        trainMillis = millis;
     }
 
     @Override
@@ -49,6 +55,14 @@ final class ScriptedFederatedModel implements FederatedModel {
     public LocalContribution train(SessionPlan plan, GlobalState global, BooleanSupplier stop) throws IOException {
         if (silent) {
             throw new IOException("this test member is silent");
+        }
+        if (trainMillis > 0) {
+            try {
+                Thread.sleep(trainMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
         }
         rounds.incrementAndGet();
         return new LocalContribution(global.round() + 1, new byte[] {(byte) (global.round() + 1)}, new byte[0], 100,

@@ -94,21 +94,23 @@ class SessionsTest {
 
     @Test
     void givenASessionUnderWay_whenAMemberJoinsLate_thenItGetsTheCurrentStateAndContributes() throws Exception {
-        // given a session whose first member is silent, so that rounds wait for their deadlines
+        // given a session of one member whose rounds take 300 ms each
         TestPeer coordinator = peer("coordinator");
         TestPeer early = peer("early");
         TestPeer late = peer("late");
         TestPeer.introduce(peers.toArray(TestPeer[]::new));
         Sessions aggregator = coordinator.sessions(new ScriptedFederatedModel(), false);
-        early.sessions(new ScriptedFederatedModel(0), true);
-        aggregator.propose(plan(3, Duration.ofMillis(300)), 1, false);
+        ScriptedFederatedModel earlyModel = new ScriptedFederatedModel(0);
+        earlyModel.slow(300);
+        early.sessions(earlyModel, true);
+        aggregator.propose(plan(4, Duration.ofSeconds(10)), 1, false);
         Eventually.await("round 1 to close", WAIT,
                 () -> aggregator.status("s").filter(s -> !s.rounds().isEmpty()).isPresent());
         // when another member appears and asks to join (as a member coming back does)
         ScriptedFederatedModel lateModel = new ScriptedFederatedModel(1);
         Sessions lateSessions = late.sessions(lateModel, true);
         late.inbox.received(coordinator.security.sign(Sessions.SESSION_PROPOSE, null, SessionCodec.proposal(
-                new SessionCodec.Proposal(plan(3, Duration.ofMillis(300)), coordinator.id(), 1))));
+                new SessionCodec.Proposal(plan(4, Duration.ofSeconds(10)), coordinator.id(), 1))));
         // then it is sent the current global state at once, trains, and the session ends with it as a member
         Eventually.await("the session to end", WAIT,
                 () -> aggregator.status("s").filter(s -> s.state() == State.DONE).isPresent());
