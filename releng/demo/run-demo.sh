@@ -4,11 +4,11 @@
 # coordinator (broker + aggregator, holding all of MNIST only for the centralised reference) prints a line per
 # round and, at the end, per peer: accuracy alone, after the session, the centralised reference, bytes sent.
 #
-# Usage: run-demo.sh SERVER_DIR [--peers N] [--rounds N] [--steps N] [--hidden N] [--port N]
-# Everything lives under target/demo/<time>/: each process's conf, identity, outbox and console log.
+# Usage: run-demo.sh SERVER_DIR [--peers N] [--rounds N] [--steps N] [--hidden N] [--port N] [--work DIR]
+# Everything lives under DIR (default target/demo/<time>/): each process's conf, identity, outbox and console log.
 set -euo pipefail
 server="$1"; shift
-peers=8 rounds=60 steps=20 hidden=256 port=0
+peers=8 rounds=60 steps=20 hidden=256 port=0 work=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --peers) peers="$2"; shift 2 ;;
@@ -16,11 +16,12 @@ while [ $# -gt 0 ]; do
     --steps) steps="$2"; shift 2 ;;
     --hidden) hidden="$2"; shift 2 ;;
     --port) port="$2"; shift 2 ;;
+    --work) work="$2"; shift 2 ;;
     *) echo "run-demo: unknown option '$1'" >&2; exit 2 ;;
   esac
 done
 top="$(cd "$(dirname "$0")/../.." && pwd)"
-work="$top/target/demo/$(date +%Y%m%d-%H%M%S)"
+work="${work:-$top/target/demo/$(date +%Y%m%d-%H%M%S)}"
 mkdir -p "$work"
 if [ "$port" = 0 ]; then
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

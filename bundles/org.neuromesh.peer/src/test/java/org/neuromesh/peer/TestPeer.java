@@ -30,6 +30,7 @@ final class TestPeer implements AutoCloseable {
     final Borrowing borrowing;
     final Signals signals;
     final Sharing sharing;
+    private final CapsuleSender sender;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     private final ExecutorService work = Executors.newSingleThreadExecutor();
     private final AutoCloseable subscription;
@@ -42,13 +43,18 @@ final class TestPeer implements AutoCloseable {
                 .loadOrCreate(), clock, TimeWindows.defaults(), SecurityLimits.defaults());
         this.inbox = new Inbox(security);
         var messaging = broker.messagingFor(security.self());
-        CapsuleSender sender = new CapsuleSender(security, messaging, clock);
+        this.sender = new CapsuleSender(security, messaging, clock);
         this.credits = CreditBook.open(creditsFile());
         this.borrowing = new Borrowing(lending, sender, inbox, credits, AuditTrail.none(security, clock), timers,
                 work, terms, clock);
         this.signals = new Signals(sender, inbox, clock, 16);
         this.sharing = new Sharing(sender, inbox, new SharedInbox(8), clock);
         this.subscription = messaging.subscribe(inbox);
+    }
+
+    /** Collaborative sessions on this peer's inbox, timers and worker, as the component wires them. */
+    Sessions sessions(org.neuromesh.api.federation.FederatedModel model, boolean autoJoin) {
+        return new Sessions(model, sender, inbox, timers, work, SessionListener.NONE, autoJoin);
     }
 
     PeerId id() {

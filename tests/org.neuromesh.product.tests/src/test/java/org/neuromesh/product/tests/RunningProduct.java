@@ -83,6 +83,12 @@ final class RunningProduct implements AutoCloseable {
         return new RunningProduct(builder.start());
     }
 
+    /** Runs any command (e.g. a script of releng/) with its output kept like a product's. */
+    static RunningProduct run(List<String> command, Path directory) throws IOException {
+        return new RunningProduct(new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .start());
+    }
+
     /** Current length of the output, to wait for text printed after this point. */
     int mark() {
         return output.length();

@@ -1,0 +1,119 @@
+package org.neuromesh.peer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuromesh.api.federation.SessionPlan;
+import org.neuromesh.peer.SessionStatus.State;
+
+/** The session protocol between an aggregator and members, with real keys and sealed capsules. */
+class SessionsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path folder;
+
+    private final LoopbackTestBroker broker = new LoopbackTestBroker();
+    private final List<TestPeer> peers = new ArrayList<>();
+
+    @AfterEach
+    void close() throws Exception {
+        for (TestPeer peer : peers) {
+            peer.close();
+        }
+    }
+
+    private TestPeer peer(String name) throws Exception {
+        TestPeer peer = new TestPeer(folder.resolve(name), broker, new ScriptedNodeLending(java.util.Set.of(), 0),
+                new BorrowingTerms(Duration.ofSeconds(5), 1, false));
+        peers.add(peer);
+        return peer;
+    }
+
+    private static SessionPlan plan(int rounds, Duration deadline) {
+        return new SessionPlan("s", "mnist", "eligibility", List.of(8), rounds, 1, 1, 1, 0.5, deadline);
+    }
+
+    @Test
+    void givenAnAggregatorAndThreeMembers_whenASessionRuns_thenEveryRoundMergesAllAndEveryMemberReports()
+            throws Exception {
+        // given an aggregator and three members who join sessions on MNIST
+        TestPeer coordinator = peer("coordinator");
+        List<TestPeer> members = List.of(peer("a"), peer("b"), peer("c"));
+        TestPeer.introduce(peers.toArray(TestPeer[]::new));
+        Sessions aggregator = coordinator.sessions(new ScriptedFederatedModel(0, 1), false);
+        List<ScriptedFederatedModel> models = new ArrayList<>();
+        for (TestPeer member : members) {
+            ScriptedFederatedModel model = new ScriptedFederatedModel(members.indexOf(member));
+            models.add(model);
+            member.sessions(model, true);
+        }
+        // when a 4-round session for three members is proposed
+        aggregator.propose(plan(4, Duration.ofSeconds(30)), 3, false);
+        // then it ends with 4 rounds of 3 contributions each, and all three members reported
+        Eventually.await("the session to end with three reports", WAIT, () -> aggregator.status("s")
+                .filter(s -> s.state() == State.DONE && s.reports().size() == 3).isPresent());
+        SessionStatus status = aggregator.status("s").orElseThrow();
+        assertEquals(4, status.rounds().size());
+        status.rounds().forEach(round -> assertEquals(3, round.contributors()));
+        models.forEach(model -> assertEquals(4, model.rounds.get()));
+        assertTrue(status.bytesSent() > 0 && status.bytesReceived() > 0);
+    }
+
+    @Test
+    void givenAMemberThatHangs_whenTheDeadlinePasses_thenTheRoundClosesWithTheQuorum() throws Exception {
+        // given two working members and one that never contributes
+        TestPeer coordinator = peer("coordinator");
+        List<TestPeer> members = List.of(peer("a"), peer("b"), peer("c"));
+        TestPeer.introduce(peers.toArray(TestPeer[]::new));
+        Sessions aggregator = coordinator.sessions(new ScriptedFederatedModel(), false);
+        ScriptedFederatedModel hanging = new ScriptedFederatedModel(2);
+        hanging.silence(true);
+        members.get(0).sessions(new ScriptedFederatedModel(0), true);
+        members.get(1).sessions(new ScriptedFederatedModel(1), true);
+        members.get(2).sessions(hanging, true);
+        // when a 2-round session with a quorum of half and a short deadline runs
+        aggregator.propose(plan(2, Duration.ofMillis(400)), 3, false);
+        // then both rounds close at their deadlines with the two working members
+        Eventually.await("the session to end", WAIT,
+                () -> aggregator.status("s").filter(s -> s.state() == State.DONE).isPresent());
+        aggregator.status("s").orElseThrow().rounds().forEach(round -> {
+            assertEquals(2, round.contributors());
+            assertEquals(3, round.members());
+        });
+    }
+
+    @Test
+    void givenASessionUnderWay_whenAMemberJoinsLate_thenItGetsTheCurrentStateAndContributes() throws Exception {
+        // given a session whose first member is silent, so that rounds wait for their deadlines
+        TestPeer coordinator = peer("coordinator");
+        TestPeer early = peer("early");
+        TestPeer late = peer("late");
+        TestPeer.introduce(peers.toArray(TestPeer[]::new));
+        Sessions aggregator = coordinator.sessions(new ScriptedFederatedModel(), false);
+        early.sessions(new ScriptedFederatedModel(0), true);
+        aggregator.propose(plan(3, Duration.ofMillis(300)), 1, false);
+        Eventually.await("round 1 to close", WAIT,
+                () -> aggregator.status("s").filter(s -> !s.rounds().isEmpty()).isPresent());
+        // when another member appears and asks to join (as a member coming back does)
+        ScriptedFederatedModel lateModel = new ScriptedFederatedModel(1);
+        Sessions lateSessions = late.sessions(lateModel, true);
+        late.inbox.received(coordinator.security.sign(Sessions.SESSION_PROPOSE, null, SessionCodec.proposal(
+                new SessionCodec.Proposal(plan(3, Duration.ofMillis(300)), coordinator.id(), 1))));
+        // then it is sent the current global state at once, trains, and the session ends with it as a member
+        Eventually.await("the session to end", WAIT,
+                () -> aggregator.status("s").filter(s -> s.state() == State.DONE).isPresent());
+        assertEquals(2, aggregator.status("s").orElseThrow().members());
+        assertTrue(lateModel.rounds.get() >= 1, "the late member trained " + lateModel.rounds.get() + " rounds");
+        assertTrue(lateSessions.status("s").isPresent());
+    }
+}
