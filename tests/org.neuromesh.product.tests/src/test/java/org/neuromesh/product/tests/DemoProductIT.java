@@ -35,8 +35,9 @@ class DemoProductIT {
                 "3", "--rounds", "6", "--steps", "10", "--hidden", "64", "--work", work.resolve("demo").toString()),
                 work);
         try {
-            String output = demo.awaitOutput(0, "centralised reference", Duration.ofMinutes(10));
-            assertEquals(0, demo.awaitExit(Duration.ofMinutes(2)), output);
+            demo.awaitOutput(0, "centralised reference (same rule", Duration.ofMinutes(10));
+            assertEquals(0, demo.awaitExit(Duration.ofMinutes(2)), demo.output());
+            String output = demo.output();
             // then every member reported, and the session's model beats what each learnt alone by far
             Matcher rows = MEMBER.matcher(output);
             List<String> members = new ArrayList<>();
