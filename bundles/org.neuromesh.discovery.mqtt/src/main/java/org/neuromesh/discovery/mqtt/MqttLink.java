@@ -54,6 +54,7 @@ final class MqttLink implements MqttCallbackExtended {
     private final String label;
 
     private volatile ConnectionStatus status;
+    private volatile boolean subscribed;
     private volatile boolean closing;
     private long retryMillis = RETRY_MIN_MILLIS;
 
@@ -71,7 +72,7 @@ final class MqttLink implements MqttCallbackExtended {
         this.label = clientId.length() > 8 ? clientId.substring(0, 8) : clientId;
         this.client = new MqttAsyncClient(settings.serverUri(), clientId, new MemoryPersistence());
         this.options = options(settings, will);
-        this.status = new ConnectionStatus(false, settings.serverUri(), null, Instant.now(), 0);
+        this.status = new ConnectionStatus(false, false, settings.serverUri(), null, Instant.now(), 0);
         client.setCallback(this);
     }
 
@@ -101,11 +102,13 @@ final class MqttLink implements MqttCallbackExtended {
     }
 
     ConnectionStatus status() {
-        return status;
+        ConnectionStatus current = status;
+        return subscribed && current.connected() ? current.withSubscribed() : current;
     }
 
+    /** Connected, and the subscriptions of this connection requested (see {@link #connectComplete}). */
     boolean isConnected() {
-        return client.isConnected();
+        return status.connected() && client.isConnected();
     }
 
     /** Publishes asynchronously; {@code callback} (may be null) hears whether the broker acknowledged it. */
@@ -181,7 +184,7 @@ final class MqttLink implements MqttCallbackExtended {
         }
         String reason = describe(failure);
         boolean firstOrChanged = status.lastError() == null || !status.lastError().equals(reason);
-        status = new ConnectionStatus(false, settings.serverUri(), reason, Instant.now(), status.connects());
+        status = new ConnectionStatus(false, false, settings.serverUri(), reason, Instant.now(), status.connects());
         long delay = retryMillis;
         retryMillis = Math.min(RETRY_MAX_MILLIS, retryMillis * 2);
         LOG.log(firstOrChanged ? Level.WARNING : Level.DEBUG, "[" + label + "] cannot connect to "
@@ -207,34 +210,13 @@ final class MqttLink implements MqttCallbackExtended {
 
     @Override
     public void connectComplete(boolean reconnect, String serverUri) {
-        status = new ConnectionStatus(true, serverUri, null, Instant.now(), status.connects() + 1);
         LOG.log(Level.INFO, "[" + label + "] " + (reconnect ? "reconnected" : "connected") + " to " + serverUri
                 + " as client " + clientId);
-        if (!subscriptions.isEmpty()) {
-            String[] filters = subscriptions.keySet().toArray(String[]::new);
-            int[] qos = subscriptions.values().stream().mapToInt(Integer::intValue).toArray();
-            try {
-                client.subscribe(filters, qos, null, new IMqttActionListener() {
-                    @Override
-                    public void onSuccess(IMqttToken token) {
-                        int[] granted = token.getGrantedQos();
-                        for (int g : granted == null ? new int[0] : granted) {
-                            if (g == 0x80) {
-                                LOG.log(Level.ERROR, "[" + label + "] the broker refused a subscription of "
-                                        + String.join(", ", filters) + " (check its ACL)");
-                            }
-                        }
-                    }
-
-                    @Override
-                    public void onFailure(IMqttToken token, Throwable failure) {
-                        LOG.log(Level.WARNING, "[" + label + "] subscribing failed: " + describe(failure));
-                    }
-                });
-            } catch (MqttException e) {
-                LOG.log(Level.WARNING, "[" + label + "] subscribing failed: " + describe(e));
-            }
-        }
+        subscribed = false;
+        // SUBSCRIBE goes out before anything this transport publishes on the new connection (isConnected() is
+        // false until the status below says so), so a message to this peer itself is not published unsubscribed
+        subscribe();
+        status = new ConnectionStatus(true, false, serverUri, null, Instant.now(), status.connects() + 1);
         try {
             listener.connected(reconnect);
         } catch (RuntimeException e) {
@@ -242,11 +224,43 @@ final class MqttLink implements MqttCallbackExtended {
         }
     }
 
+    private void subscribe() {
+        if (subscriptions.isEmpty()) {
+            subscribed = true;
+            return;
+        }
+        String[] filters = subscriptions.keySet().toArray(String[]::new);
+        int[] qos = subscriptions.values().stream().mapToInt(Integer::intValue).toArray();
+        try {
+            client.subscribe(filters, qos, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    subscribed = true;
+                    int[] granted = token.getGrantedQos();
+                    for (int g : granted == null ? new int[0] : granted) {
+                        if (g == 0x80) {
+                            LOG.log(Level.ERROR, "[" + label + "] the broker refused a subscription of "
+                                    + String.join(", ", filters) + " (check its ACL)");
+                        }
+                    }
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    LOG.log(Level.WARNING, "[" + label + "] subscribing failed: " + describe(failure));
+                }
+            });
+        } catch (MqttException e) {
+            LOG.log(Level.WARNING, "[" + label + "] subscribing failed: " + describe(e));
+        }
+    }
+
     @Override
     public void connectionLost(Throwable cause) {
+        subscribed = false;
         dropInflight();
         String reason = describe(cause);
-        status = new ConnectionStatus(false, settings.serverUri(), reason, Instant.now(), status.connects());
+        status = new ConnectionStatus(false, false, settings.serverUri(), reason, Instant.now(), status.connects());
         if (!closing) {
             LOG.log(Level.WARNING, "[" + label + "] connection to " + settings.serverUri() + " lost: " + reason
                     + "; reconnecting");

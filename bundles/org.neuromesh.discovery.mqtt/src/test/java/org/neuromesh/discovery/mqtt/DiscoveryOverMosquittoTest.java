@@ -145,8 +145,9 @@ class DiscoveryOverMosquittoTest {
         try {
             PresenceBody presence = new PresenceBody("silent", Set.of(), 200, silent.publicKeys());
             long announced = System.nanoTime();
+            // retained, as peers announce themselves: the watcher may subscribe after it was published
             raw.publish(topics.presence(silent.self()),
-                    format.encode(silent.sign(PresenceBody.TYPE, null, presence.encode())), 1, false);
+                    format.encode(silent.sign(PresenceBody.TYPE, null, presence.encode())), 1, true);
             Await.until("the silent peer appears", WAIT, () -> events.present(silent.self()), events::toString);
             // then after 3 x 200 ms without a heartbeat it is gone, while its connection (and last will) stays
             Await.until("the silent peer is declared gone", WAIT, () -> events.left(silent.self()),
@@ -155,6 +156,8 @@ class DiscoveryOverMosquittoTest {
             long silentMillis = (events.leftAt(silent.self()) - announced) / 1_000_000;
             assertTrue(silentMillis >= 600, "declared gone after " + silentMillis + " ms");
         } finally {
+            raw.publish(topics.presence(silent.self()), format.encode(silent.sign(PresenceBody.OFFLINE_TYPE, null,
+                    new byte[0])), 1, true);
             raw.disconnect();
             raw.close();
         }
@@ -198,7 +201,7 @@ class DiscoveryOverMosquittoTest {
         // given a watcher and an intruder with its own identity and a raw client
         MqttTransport watcher = transport(security(), b -> b.maxMessageBytes(64 * 1024));
         PeerEvents events = listen(watcher);
-        Await.until("the watcher is connected", WAIT, () -> watcher.connectionStatus().connected());
+        Await.until("the watcher is connected", WAIT, () -> watcher.connectionStatus().subscribed());
         MessageSecurity intruder = Identities.fresh();
         MessageSecurity someoneElse = Identities.fresh();
         PeerId id = intruder.self();

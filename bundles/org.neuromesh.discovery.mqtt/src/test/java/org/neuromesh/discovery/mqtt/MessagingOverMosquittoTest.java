@@ -83,8 +83,8 @@ class MessagingOverMosquittoTest {
 
     private static void awaitConnected(MqttTransport... all) throws InterruptedException {
         for (MqttTransport transport : all) {
-            Await.until(transport.self().shortForm() + " is connected", WAIT,
-                    () -> transport.connectionStatus().connected(), () -> transport.connectionStatus().toString());
+            Await.until(transport.self().shortForm() + " is connected and subscribed", WAIT,
+                    () -> transport.connectionStatus().subscribed(), () -> transport.connectionStatus().toString());
         }
     }
 
@@ -105,10 +105,11 @@ class MessagingOverMosquittoTest {
         PeerId bob = TestMessages.peerId();
         PeerId carol = TestMessages.peerId();
         MqttTransport a = transport(alice);
-        Inbox bobs = inboxOf(transport(bob));
+        MqttTransport b = transport(bob);
+        Inbox bobs = inboxOf(b);
         MqttTransport c = transport(carol);
         Inbox carols = inboxOf(c);
-        awaitConnected(a, c);
+        awaitConnected(a, b, c);
         // when alice sends a capsule to bob, then a broadcast (a marker that carol receives after the capsule, had
         // the capsule reached her)
         SealedCapsule capsule = TestMessages.capsule("capsule-for-bob", alice, List.of(bob), 1024);
@@ -155,7 +156,7 @@ class MessagingOverMosquittoTest {
         for (int phase = 0; phase < 3; phase++) {
             if (phase == 1) {
                 broker.stop();
-                Await.until("alice notices", WAIT, () -> !a.connectionStatus().connected());
+                Await.until("alice notices", WAIT, () -> !a.connectionStatus().subscribed());
             } else if (phase == 2) {
                 assertTrue(a.outboxSize() >= 100, "messages sent while the broker is down wait in the outbox");
                 broker.start();
@@ -271,7 +272,7 @@ class MessagingOverMosquittoTest {
         assertEquals(2, counted.get(InboundRejection.WRONG_KIND), counted.toString());
         assertEquals(12, b.rejections().total());
         assertEquals(Set.of("capsule:fine"), bobs.distinct());
-        assertTrue(b.connectionStatus().connected());
+        assertTrue(b.connectionStatus().subscribed());
     }
 
     @Test

@@ -96,7 +96,7 @@ class MqttBenchmark {
         PeerId bob = TestMessages.peerId();
         try (MqttTransport a = MqttTransport.startWithoutDiscovery(settings("a", tls, outboxes).build(), alice);
                 MqttTransport b = MqttTransport.startWithoutDiscovery(settings("b", tls, outboxes).build(), bob)) {
-            Await.until("connected", WAIT, () -> a.connectionStatus().connected() && b.connectionStatus().connected());
+            Await.until("connected", WAIT, () -> a.connectionStatus().subscribed() && b.connectionStatus().subscribed());
             Inbox bobs = new Inbox();
             AutoCloseable subscription = b.messaging().subscribe(bobs);
             List<SealedCapsule> capsules = new ArrayList<>();

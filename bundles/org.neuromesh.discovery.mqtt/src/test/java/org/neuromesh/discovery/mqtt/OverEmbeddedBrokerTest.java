@@ -91,7 +91,7 @@ class OverEmbeddedBrokerTest {
         MqttTransport b = start(bob);
         Inbox bobs = new Inbox();
         b.messaging().subscribe(bobs);
-        Await.until("both connected", WAIT, () -> a.connectionStatus().connected() && b.connectionStatus()
+        Await.until("both connected", WAIT, () -> a.connectionStatus().subscribed() && b.connectionStatus()
                 .connected());
         var capsule = TestMessages.capsule("to-bob", alice.self(), List.of(bob.self()), 4096);
         var proposal = TestMessages.control("session.propose", alice.self(), null);
