@@ -58,7 +58,8 @@ public final class MosquittoBroker implements AutoCloseable {
         Files.createDirectories(directory);
         Path pkiDirectory = Files.createDirectories(directory.resolve("pki"));
         TestPki pki = TestPki.create(pkiDirectory);
-        MosquittoBroker broker = new MosquittoBroker(directory, pki, freePort(), freePort());
+        int[] ports = twoFreePorts();
+        MosquittoBroker broker = new MosquittoBroker(directory, pki, ports[0], ports[1]);
         broker.writeFiles();
         broker.start();
         return broker;
@@ -241,9 +242,15 @@ public final class MosquittoBroker implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    /**
+     * Both sockets stay open until both ports are known: asked one after the other, the system may hand out the
+     * port it just freed again, and Mosquitto would then fail to open its second listener (seen in CI).
+     */
+    private static int[] twoFreePorts() throws IOException {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (ServerSocket first = new ServerSocket(0, 1, loopback);
+                ServerSocket second = new ServerSocket(0, 1, loopback)) {
+            return new int[] { first.getLocalPort(), second.getLocalPort() };
         }
     }
 
