@@ -3,6 +3,7 @@ package org.neuromesh.broker;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -47,6 +47,8 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** How often the store is committed to disk while the broker runs. */
     public static final int COMMIT_INTERVAL_SECONDS = 1;
+
+    private static final int FREE_PORT_ATTEMPTS = 5;
 
     /**
      * Moquette reports at INFO what it configures, and logs a failed bind with a stack trace before this class
@@ -106,9 +108,42 @@ public final class EmbeddedBroker implements AutoCloseable {
             PasswordFile.check(passwordFile);
         }
         Path data = prepare(dataDirectory);
+        if (port != 0) {
+            this.server = startOn(host, port, data, passwordFile);
+            this.boundPort = port;
+        } else {
+            startOnAFreePort(address, host, data, passwordFile);
+        }
+        this.host = host;
+    }
+
+    /**
+     * Moquette 0.17 learns the port the system chose for port 0 from a Netty listener and sometimes never reports
+     * it (seen in CI: still 0 after 5 s). So the broker asks the system for a free port itself and hands Moquette
+     * a definite one; another program may take it in between, and then the next free port is tried.
+     */
+    private void startOnAFreePort(InetAddress address, String host, Path data, Path passwordFile)
+            throws BrokerException {
+        BrokerException lastTaken = null;
+        for (int attempt = 0; attempt < FREE_PORT_ATTEMPTS; attempt++) {
+            int free = freePort(address);
+            try {
+                this.server = startOn(host, free, data, passwordFile);
+                this.boundPort = free;
+                return;
+            } catch (PortInUseException e) {
+                lastTaken = e;
+            }
+        }
+        throw new BrokerException("No free port found on " + host + " in " + FREE_PORT_ATTEMPTS + " attempts; "
+                + "choose a port in the settings", lastTaken);
+    }
+
+    private static Server startOn(String host, int port, Path data, Path passwordFile) throws BrokerException {
         Server candidate = new Server();
         try {
             candidate.startServer(new MemoryConfig(moquetteProperties(host, port, data, passwordFile)));
+            return candidate;
         } catch (IOException | RuntimeException e) {
             if (find(e, MVStoreException.class) == null) {
                 // the store was opened and threads started before the failure (e.g. the port was taken)
@@ -116,10 +151,15 @@ public final class EmbeddedBroker implements AutoCloseable {
             }
             throw explain(e, host, port, data);
         }
-        int chosen = port != 0 ? port : awaitChosenPort(candidate);
-        this.server = candidate;
-        this.host = host;
-        this.boundPort = chosen;
+    }
+
+    private static int freePort(InetAddress address) throws BrokerException {
+        try (ServerSocket probe = new ServerSocket(0, 1, address)) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new BrokerException("Cannot listen on " + address.getHostAddress() + " (" + e.getMessage()
+                    + "); is it an address of this machine?", e);
+        }
     }
 
     /** The port the running broker listens on (the chosen one when started with port 0). */
@@ -165,23 +205,6 @@ public final class EmbeddedBroker implements AutoCloseable {
         return p;
     }
 
-    /**
-     * Moquette learns the port the system chose from a listener that Netty calls on its own thread, just after
-     * the start returned; until then it answers 0.
-     */
-    private static int awaitChosenPort(Server started) throws BrokerException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        int port;
-        while ((port = started.getPort()) == 0 && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(1_000_000);
-        }
-        if (port == 0) {
-            started.stopServer();
-            throw new BrokerException("The embedded MQTT broker started but did not report its port within 5 s");
-        }
-        return port;
-    }
-
     private static InetAddress resolve(String host) throws BrokerException {
         if (host.isBlank()) {
             throw new BrokerException("No host to listen on; use 127.0.0.1");
@@ -222,7 +245,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     private static BrokerException explain(Exception failure, String host, int port, Path data) {
         BindException bind = find(failure, BindException.class);
         if (bind != null && String.valueOf(bind.getMessage()).contains("in use")) {
-            return new BrokerException("Port " + port + " on " + host + " is already in use (by another MQTT broker "
+            return new PortInUseException("Port " + port + " on " + host + " is already in use (by another MQTT broker "
                     + "such as Mosquitto, or a second NeuroMesh server?); choose another port or stop the other "
                     + "program", failure);
         }
@@ -238,6 +261,15 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
         return new BrokerException("The embedded MQTT broker could not start on " + host + ":" + port + ": "
                 + failure, failure);
+    }
+
+    /** The port was taken: worth another try when the broker chose the port itself. */
+    private static final class PortInUseException extends BrokerException {
+        private static final long serialVersionUID = 1L;
+
+        PortInUseException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
