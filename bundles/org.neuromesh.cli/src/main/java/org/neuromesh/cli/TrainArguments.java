@@ -34,11 +34,13 @@ import org.neuromesh.engine.network.LearningRateSchedule;
  * @param result whether to print a machine-readable {@code RESULT {...}} line at the end
  * @param augment how training images are varied (test images never are)
  * @param schedule how the learning rate changes over the run
+ * @param normalise {@code none}, or {@code standard}: a new network standardises its input with the training set's
+ *        per-pixel mean and deviation (kept in its checkpoint)
  */
 public record TrainArguments(Dataset dataset, String rule, String task, int epochs, int[] hidden, int batch,
         long seed, int threads, float traceDecay, int delay, float threshold, float timeToRelease, float etaD,
         int split, int maxNodes, double prune, int pruneFrom, int duplicate, Path save, Path load, boolean result,
-        Augmentation augment, LearningRateSchedule schedule) {
+        Augmentation augment, LearningRateSchedule schedule, String normalise) {
 
     /** The text shown by {@code --help} and after a usage error. */
     public static final String USAGE = String.join("\n",
@@ -47,11 +49,13 @@ public record TrainArguments(Dataset dataset, String rule, String task, int epoc
             "             [--delay N] [--threshold F] [--time-to-release F] [--eta-d F]",
             "             [--split N] [--max-nodes N] [--prune F] [--prune-from EPOCH] [--duplicate N]",
             "             [--augment none|flip|shift[:N]|shift-flip[:N]] [--schedule constant|cosine]",
-            "             [--save FILE] [--load FILE] [--result]",
+            "             [--normalise none|standard] [--save FILE] [--load FILE] [--result]",
             "  Trains a threshold-gating network; progress, per-epoch accuracy, loss and firing statistics are",
             "  printed, a checkpoint is saved after every epoch (--save), and Ctrl-C stops after the current batch",
             "  and saves. Defaults: mnist, the highest-ranked rule, 10 epochs, --hidden 256, static task, batch 128,",
-            "  no augmentation, constant learning rate.",
+            "  no augmentation, constant learning rate, raw pixels in [0, 1].",
+            "  --normalise standard  a new network first standardises each pixel with the training set's mean and",
+            "                        deviation (kept in its checkpoint); static task only",
             "  --augment shift       training images shifted at random by up to 2 pixels along each axis, anew each",
             "                        time they are drawn (seeded by --seed); test images are left as they are;",
             "                        shift:N shifts by up to N pixels (1..8)",
@@ -104,6 +108,7 @@ public record TrainArguments(Dataset dataset, String rule, String task, int epoc
                 case "--augment" -> b.augment = augmentation(option, value);
                 case "--schedule" -> b.schedule = LearningRateSchedule.fromName(
                         oneOf(option, value, "constant", "cosine"));
+                case "--normalise" -> b.normalise = oneOf(option, value, "none", "standard");
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -111,12 +116,20 @@ public record TrainArguments(Dataset dataset, String rule, String task, int epoc
             throw new IllegalArgumentException("--augment " + b.augment.id() + " works on whole images, not with "
                     + "--task rows");
         }
+        if (b.normalise.equals("standard") && !b.task.equals("static")) {
+            throw new IllegalArgumentException("--normalise standard works on whole images (--task static), not with "
+                    + "--task " + b.task);
+        }
+        if (b.normalise.equals("standard") && b.load != null) {
+            throw new IllegalArgumentException("--normalise applies to a new network; the one loaded from " + b.load
+                    + " keeps the normalisation it was trained with");
+        }
         if (b.maxNodes == 0) {
             b.maxNodes = Arrays.stream(b.hidden).max().orElse(0) + b.split * b.epochs;
         }
         return new TrainArguments(b.dataset, b.rule, b.task, b.epochs, b.hidden, b.batch, b.seed, b.threads,
                 b.traceDecay, b.delay, b.threshold, b.timeToRelease, b.etaD, b.split, b.maxNodes, b.prune,
-                b.pruneFrom, b.duplicate, b.save, b.load, b.result, b.augment, b.schedule);
+                b.pruneFrom, b.duplicate, b.save, b.load, b.result, b.augment, b.schedule, b.normalise);
     }
 
     private static final class Builder {
@@ -143,6 +156,7 @@ public record TrainArguments(Dataset dataset, String rule, String task, int epoc
         boolean result;
         Augmentation augment = Augmentation.NONE;
         LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
+        String normalise = "none";
     }
 
     private static String oneOf(String option, String value, String... allowed) {

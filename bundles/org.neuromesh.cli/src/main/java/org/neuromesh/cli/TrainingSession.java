@@ -24,6 +24,7 @@ import org.neuromesh.engine.network.ClusterFile;
 import org.neuromesh.engine.network.EpochReport;
 import org.neuromesh.engine.network.GatingNetwork;
 import org.neuromesh.engine.network.ImageSamples;
+import org.neuromesh.engine.network.InputNormalization;
 import org.neuromesh.engine.network.LearningRateSchedule;
 import org.neuromesh.engine.network.SampleSet;
 import org.neuromesh.engine.network.TopologyPlan;
@@ -60,14 +61,15 @@ public final class TrainingSession {
         LabelledImages testImages = files.readTest();
         SampleSet train = augmented(samples(trainImages));
         SampleSet test = samples(testImages);
-        GatingNetwork network = network(train.inputWidth());
+        GatingNetwork network = network(train.inputWidth(), trainImages);
         TopologyPlan plan = new TopologyPlan(args.split(), args.maxNodes(), args.prune(), args.pruneFrom(),
                 args.duplicate());
         TrainingOptions options = new TrainingOptions(args.batch(), args.traceDecay(), args.seed(), args.schedule());
         try (MatrixKernels kernels = Kernels.create(args.threads())) {
             out.printf(Locale.ROOT, "training %s %s (%s task) with rule '%s' on %s: %d train, %d test samples"
-                    + "%s%s%n", widths(network.shape()), args.dataset().title(), args.task(), rule.info().name(),
+                    + "%s%s%s%n", widths(network.shape()), args.dataset().title(), args.task(), rule.info().name(),
                     kernels.description(), train.size(), test.size(),
+                    network.inputNormalization().isIdentity() ? "" : "; " + network.inputNormalization(),
                     args.augment().active() ? "; augmented: " + args.augment().id() : "",
                     args.schedule() == LearningRateSchedule.CONSTANT ? "" : "; " + args.schedule().id()
                             + " learning-rate schedule");
@@ -114,7 +116,7 @@ public final class TrainingSession {
         return ((ImageSamples) samples).augmented(args.augment(), args.seed() * 31 + 7);
     }
 
-    private GatingNetwork network(int inputWidth) throws IOException {
+    private GatingNetwork network(int inputWidth, LabelledImages trainImages) throws IOException {
         if (args.load() != null) {
             GatingNetwork loaded = ClusterFile.read(args.load());
             if (loaded.inputWidth() != inputWidth || loaded.outputWidth() != CLASSES) {
@@ -130,7 +132,10 @@ public final class TrainingSession {
         sizes[sizes.length - 1] = CLASSES;
         GatingParameters gating = new GatingParameters(Math.max(args.threshold(), Float.MIN_NORMAL),
                 args.timeToRelease(), args.etaD(), 0f, 0.001f, Math.min(args.traceDecay(), 0.999f));
-        return GatingNetwork.create(new NetworkShape(sizes), gating, args.seed());
+        InputNormalization normalization = args.normalise().equals("standard")
+                ? InputNormalization.standardise(ImageSamples.whole(trainImages, CLASSES))
+                : InputNormalization.NONE;
+        return GatingNetwork.create(new NetworkShape(sizes), gating, args.seed(), normalization);
     }
 
     static String epochLine(EpochReport r) {
@@ -177,12 +182,13 @@ public final class TrainingSession {
                 + "\"peak_rss_mb\":%.0f,\"peak_heap_mb\":%.0f,\"threads\":%d,\"kernels\":\"%s\","
                 + "\"release_rate\":%.4f,\"timer_share\":%.4f,\"hidden_nodes\":%d,\"live_edges\":%d,"
                 + "\"total_edges\":%d,\"trace_decay\":%s,\"augment\":\"%s\",\"schedule\":\"%s\","
-                + "\"rule_settings\":\"%s\",\"stopped\":%s}",
+                + "\"normalise\":\"%s\",\"rule_settings\":\"%s\",\"stopped\":%s}",
                 rule.info().name(), rule.info().forwardOnly(), args.dataset().id(), args.task(),
                 widths(network.shape()), epochs, args.batch(), 100 * last.testAccuracy(), seconds, firstSeconds, rate,
                 peakResidentMegabytes(), peakHeapMegabytes(), kernels.threads(), kernels.description(),
                 last.training().releaseRate(), last.training().timerShare(), last.hiddenNodes(), last.liveEdges(),
                 last.totalEdges(), args.traceDecay(), args.augment().id(), args.schedule().id(),
+                network.inputNormalization().id(),
                 String.valueOf(rule).replace("\\", "\\\\").replace("\"", "\\\""), last.training().stopped());
     }
 

@@ -29,6 +29,17 @@ class TrainArgumentsTest {
         assertNull(args.save());
         assertEquals(Augmentation.NONE, args.augment());
         assertEquals(LearningRateSchedule.CONSTANT, args.schedule());
+        assertEquals("none", args.normalise());
+    }
+
+    @Test
+    void standardisationIsForNewNetworksOnWholeImages() {
+        assertEquals("standard", TrainArguments.parse("--normalise", "standard").normalise());
+        assertMessage("--normalise must be one of none, standard; got 'minmax'", "--normalise", "minmax");
+        assertMessage("--normalise standard works on whole images (--task static), not with --task rows",
+                "--normalise", "standard", "--task", "rows");
+        assertMessage("--normalise applies to a new network; the one loaded from old.nmc keeps the normalisation it "
+                + "was trained with", "--normalise", "standard", "--load", "old.nmc");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.neuromesh.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,6 +92,21 @@ class TrainingSessionTest {
         String text = printed.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("; augmented: shift; cosine learning-rate schedule"), text);
         assertTrue(text.contains("\"augment\":\"shift\",\"schedule\":\"cosine\""), text);
+    }
+
+    @Test
+    void aStandardisingNetworkLearnsAndKeepsItsNormalisationInItsCheckpoint() throws Exception {
+        // given a checkpoint path
+        Path checkpoint = folder.resolve("standard.nmc");
+        // when a small training standardises its input (stopped after 100 batches)
+        List<EpochReport> reports = train("--hidden", "32", "--epochs", "1", "--normalise", "standard", "--save",
+                checkpoint.toString(), "--result");
+        // then it learned, says so in its header and RESULT line, and the checkpoint normalises as training did
+        assertTrue(reports.get(0).testAccuracy() > 0.5, "accuracy " + reports.get(0).testAccuracy());
+        String text = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("; input standardised over 784 inputs"), text);
+        assertTrue(text.contains("\"normalise\":\"standard\""), text);
+        assertFalse(ClusterFile.read(checkpoint).inputNormalization().isIdentity());
     }
 
     @Test

@@ -26,7 +26,10 @@ public interface LearningStep {
      */
     int timeSteps();
 
-    /** The input the network saw, {@code batch x inputWidth} (in temporal mode, the last step's input). */
+    /**
+     * The input the network saw, {@code batch x inputWidth} (in temporal mode, the last step's input): after the
+     * network's own input normalisation, if it has one. {@link #forward(float[])} takes input in the same form.
+     */
     float[] input();
 
     /** The class label of each sample, {@code batch} entries in {@code [0, outputWidth)}. */

@@ -25,8 +25,9 @@ import java.util.zip.CheckedOutputStream;
 import org.neuromesh.engine.gating.GatingParameters;
 
 /**
- * Saves and loads a whole {@link GatingNetwork} (weights, masks, node state, feedback projections) as one binary
- * file: magic {@code NMCL}, format version, content, CRC-32 of everything before it.
+ * Saves and loads a whole {@link GatingNetwork} (weights, masks, node state, feedback projections, input
+ * normalisation) as one binary file: magic {@code NMCL}, format version, content, CRC-32 of everything before it.
+ * Version 2 added the input normalisation after the layers; version 1 files (without it) are still read.
  *
  * <p>Writing goes to a temporary file in the same folder, is forced to disk, and then atomically renamed over the
  * target, so a crash or Ctrl-C leaves either the old file or the new one, never half of one.
@@ -34,7 +35,8 @@ import org.neuromesh.engine.gating.GatingParameters;
 public final class ClusterFile {
 
     private static final int MAGIC = 0x4E4D434C; // "NMCL"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    private static final int FIRST_VERSION = 1;
     /** Largest array a file may declare; guards against allocating from a corrupt length. */
     private static final int MAX_VALUES = 1 << 28;
 
@@ -155,6 +157,12 @@ public final class ClusterFile {
                 writeFloats(out, network.feedback(l));
             }
         }
+        InputNormalization normalization = network.inputNormalization();
+        out.writeBoolean(!normalization.isIdentity());
+        if (!normalization.isIdentity()) {
+            writeFloats(out, normalization.mean());
+            writeFloats(out, normalization.inverseScale());
+        }
     }
 
     private static GatingNetwork readContent(String file, DataInputStream in) throws IOException {
@@ -164,9 +172,9 @@ public final class ClusterFile {
                     + ", expected " + Integer.toHexString(MAGIC) + ")");
         }
         int version = in.readInt();
-        if (version != VERSION) {
-            throw new IOException(file + " has format version " + version + "; this NeuroMesh reads version "
-                    + VERSION);
+        if (version < FIRST_VERSION || version > VERSION) {
+            throw new IOException(file + " has format version " + version + "; this NeuroMesh reads versions "
+                    + FIRST_VERSION + " to " + VERSION);
         }
         long seed = in.readLong();
         GatingParameters gating;
@@ -216,7 +224,23 @@ public final class ClusterFile {
                         + " values; expected " + outputs + " x " + layers[l].nodes);
             }
         }
-        return new GatingNetwork(gating, seed, layers, feedback);
+        InputNormalization normalization = version >= 2 && in.readBoolean()
+                ? readNormalization(file, in, layers[0].inputs)
+                : InputNormalization.NONE;
+        return new GatingNetwork(gating, seed, normalization, layers, feedback);
+    }
+
+    private static InputNormalization readNormalization(String file, DataInputStream in, int inputs)
+            throws IOException {
+        float[] mean = new float[inputs];
+        float[] inverseScale = new float[inputs];
+        readFloats(file, in, mean);
+        readFloats(file, in, inverseScale);
+        try {
+            return InputNormalization.of(mean, inverseScale);
+        } catch (IllegalArgumentException invalid) {
+            throw new IOException(file + " holds an invalid input normalisation: " + invalid.getMessage(), invalid);
+        }
     }
 
     private static void writeFloats(DataOutputStream out, float[] values) throws IOException {

@@ -17,13 +17,24 @@ public final class GatingNetwork {
 
     private final GatingParameters gating;
     private final long seed;
+    private final InputNormalization normalization;
     private GatingLayer[] layers;
     /** Per hidden layer l: {@code outputs x nodes(l)}, fixed at creation (and after growth, extended). */
     private float[][] feedback;
 
     GatingNetwork(GatingParameters gating, long seed, GatingLayer[] layers, float[][] feedback) {
+        this(gating, seed, InputNormalization.NONE, layers, feedback);
+    }
+
+    GatingNetwork(GatingParameters gating, long seed, InputNormalization normalization, GatingLayer[] layers,
+            float[][] feedback) {
         this.gating = Objects.requireNonNull(gating, "gating");
         this.seed = seed;
+        this.normalization = Objects.requireNonNull(normalization, "normalization");
+        if (!normalization.isIdentity() && normalization.width() != layers[0].inputs) {
+            throw new IllegalArgumentException("the input normalisation is for " + normalization.width()
+                    + " inputs; the network has " + layers[0].inputs);
+        }
         this.layers = layers.clone();
         this.feedback = feedback.clone();
     }
@@ -36,6 +47,17 @@ public final class GatingNetwork {
      * @param seed seed for the weights and the feedback projections
      */
     public static GatingNetwork create(NetworkShape shape, GatingParameters gating, long seed) {
+        return create(shape, gating, seed, InputNormalization.NONE);
+    }
+
+    /**
+     * A fresh network that normalises its input first.
+     *
+     * @param normalization applied to every input before the first layer, in training and at inference
+     * @throws IllegalArgumentException if the normalisation is for another number of inputs
+     */
+    public static GatingNetwork create(NetworkShape shape, GatingParameters gating, long seed,
+            InputNormalization normalization) {
         int count = shape.weightLayerCount();
         GatingLayer[] layers = new GatingLayer[count];
         float[][] feedback = new float[count - 1][];
@@ -49,7 +71,7 @@ public final class GatingNetwork {
                 feedback[l] = randomFeedback(outputs, shape.width(l + 1), seeds.nextLong());
             }
         }
-        return new GatingNetwork(gating, seed, layers, feedback);
+        return new GatingNetwork(gating, seed, normalization, layers, feedback);
     }
 
     static float[] randomFeedback(int outputs, int nodes, long seed) {
@@ -77,6 +99,11 @@ public final class GatingNetwork {
 
     public long seed() {
         return seed;
+    }
+
+    /** What the network does to its input before the first layer. */
+    public InputNormalization inputNormalization() {
+        return normalization;
     }
 
     /** Number of weight layers, the readout included. */

@@ -69,7 +69,7 @@ public final class ModelAveraging {
                 feedback[l] = first.feedback(l).clone();
             }
         }
-        return new GatingNetwork(first.gating(), first.seed(), layers, feedback);
+        return new GatingNetwork(first.gating(), first.seed(), first.inputNormalization(), layers, feedback);
     }
 
     private static void requireCompatible(GatingNetwork first, GatingNetwork other, int index) {
@@ -77,9 +77,10 @@ public final class ModelAveraging {
             throw new IllegalArgumentException("model " + index + " has shape " + other.shape()
                     + ", model 0 has " + first.shape() + "; only models of one session can be merged");
         }
-        if (!first.gating().equals(other.gating()) || first.seed() != other.seed()) {
-            throw new IllegalArgumentException("model " + index + " has other node parameters or seed than model 0;"
-                    + " only models of one session can be merged");
+        if (!first.gating().equals(other.gating()) || first.seed() != other.seed()
+                || !first.inputNormalization().equals(other.inputNormalization())) {
+            throw new IllegalArgumentException("model " + index + " has other node parameters, seed or input "
+                    + "normalisation than model 0; only models of one session can be merged");
         }
         for (int l = 0; l < first.layerCount() - 1; l++) {
             if (!Arrays.equals(first.feedback(l), other.feedback(l))) {

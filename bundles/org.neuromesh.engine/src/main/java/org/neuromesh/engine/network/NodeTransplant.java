@@ -21,7 +21,7 @@ public final class NodeTransplant {
      * {@code classes}, with their weights to those classes.
      */
     public static LentNodes select(GatingNetwork owner, int[] classes, int count) {
-        requireOneHiddenLayer(owner, "owner");
+        requireLendable(owner, "owner");
         int[] lent = IntStream.of(classes).sorted().distinct().toArray();
         GatingLayer hidden = owner.layer(0);
         GatingLayer readout = owner.layer(1);
@@ -84,7 +84,7 @@ public final class NodeTransplant {
      * @return index of the first grafted node in the hidden layer
      */
     public static int graft(GatingNetwork borrower, LentNodes nodes, boolean takeOverClasses) {
-        requireOneHiddenLayer(borrower, "borrower");
+        requireLendable(borrower, "borrower");
         GatingLayer hidden = borrower.layer(0);
         GatingLayer readout = borrower.layer(1);
         if (nodes.inputs() != hidden.inputs || nodes.outputs() != readout.nodes) {
@@ -134,7 +134,7 @@ public final class NodeTransplant {
 
     /** The current state of the {@code lent.count()} nodes grafted at {@code firstNode}, to return to the owner. */
     public static LentNodes snapshot(GatingNetwork borrower, int firstNode, LentNodes lent) {
-        requireOneHiddenLayer(borrower, "borrower");
+        requireLendable(borrower, "borrower");
         GatingLayer hidden = borrower.layer(0);
         GatingLayer readout = borrower.layer(1);
         int count = lent.count();
@@ -164,7 +164,15 @@ public final class NodeTransplant {
                 Arrays.copyOfRange(hidden.etaD, firstNode, firstNode + count), readoutWeights, readoutBias, feedback);
     }
 
-    private static void requireOneHiddenLayer(GatingNetwork network, String role) {
+    /**
+     * Lent weights are weights on raw inputs: nodes trained behind an input normalisation would not fit a borrower
+     * with another (or none), and {@link LentNodes} does not carry one.
+     */
+    private static void requireLendable(GatingNetwork network, String role) {
+        if (!network.inputNormalization().isIdentity()) {
+            throw new IllegalArgumentException("node borrowing needs networks that see their input as it is; the "
+                    + role + " normalises its input");
+        }
         if (network.layerCount() != 2) {
             throw new IllegalArgumentException("node borrowing needs networks with one hidden layer; the " + role
                     + " has " + (network.layerCount() - 1));

@@ -37,6 +37,8 @@ public final class Propagation implements LearningStep {
     private final float[] probabilities;
     private final float[] outputError;
     private final float[] stepInput;
+    /** The batch after the network's input normalisation; empty when it has none. */
+    private final float[] normalizedInput;
     private final LayerView[] views;
     private final long[] releases = new long[2];
     private SidePass side;
@@ -83,6 +85,8 @@ public final class Propagation implements LearningStep {
         probabilities = new float[capacity * network.outputWidth()];
         outputError = new float[capacity * network.outputWidth()];
         stepInput = new float[capacity * network.inputWidth()];
+        normalizedInput = new float[network.inputNormalization().isIdentity() ? 0
+                : capacity * network.inputWidth()];
     }
 
     /**
@@ -94,7 +98,12 @@ public final class Propagation implements LearningStep {
      */
     public void forward(float[] batchInput, int[] batchLabels, int batchSize, boolean training) {
         begin(batchInput, batchLabels, batchSize, 1);
-        float[] layerInput = batchInput;
+        InputNormalization normalization = network.inputNormalization();
+        if (!normalization.isIdentity()) {
+            normalization.apply(batchInput, batch, normalizedInput);
+            input = normalizedInput; // the rules see (and learn from) what the first layer saw
+        }
+        float[] layerInput = input;
         for (int l = 0; l < layers; l++) {
             GatingLayer layer = network.layer(l);
             computeCurrent(layer, layerInput, current[l], 0f);
@@ -121,6 +130,10 @@ public final class Propagation implements LearningStep {
             boolean training) {
         if (steps < 1) {
             throw new IllegalArgumentException("a sequence needs at least one step, got " + steps);
+        }
+        if (!network.inputNormalization().isIdentity()) {
+            throw new IllegalArgumentException("this network normalises its input, which works on static samples "
+                    + "only; train sequences without input normalisation");
         }
         begin(stepInput, batchLabels, batchSize, steps);
         for (int l = 0; l < layers; l++) {

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.zip.CRC32;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +56,36 @@ class ClusterFileTest {
         try (var files = Files.list(folder)) {
             assertEquals(1, files.count());
         }
+    }
+
+    @Test
+    void theInputNormalisationIsSavedWithTheNetwork() throws IOException {
+        // given a network that standardises its input
+        InputNormalization normalization = InputNormalization.of(new float[] { 0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f },
+                new float[] { 1f, 2f, 3f, 4f, 5f, 6f });
+        GatingNetwork network = GatingNetwork.create(NetworkShape.of(6, 5, 3), NetworkTrainingTest.GATING, 11,
+                normalization);
+        Path file = folder.resolve("normalised.nmc");
+        // when saved and loaded, then it still normalises its input the same way
+        ClusterFile.write(network, file);
+        assertEquals(normalization, ClusterFile.read(file).inputNormalization());
+    }
+
+    @Test
+    void aFileOfTheFirstFormatVersionStillLoads() throws IOException {
+        // given the bytes version 1 wrote: no normalisation flag after the layers
+        GatingNetwork network = trainedLooking();
+        byte[] current = ClusterFile.toBytes(network);
+        byte[] content = Arrays.copyOf(current, current.length - 8 - 1);
+        ByteBuffer.wrap(content).putInt(4, 1);
+        CRC32 crc = new CRC32();
+        crc.update(content);
+        byte[] versionOne = ByteBuffer.allocate(content.length + 8).put(content).putLong(crc.getValue())
+                .array();
+        // when read, then it is the same network, seeing its input as it is
+        GatingNetwork loaded = ClusterFile.fromBytes(versionOne, "old.nmc");
+        assertArrayEquals(network.layer(0).weights, loaded.layer(0).weights);
+        assertTrue(loaded.inputNormalization().isIdentity());
     }
 
     @Test

@@ -71,6 +71,11 @@ class ModelAveragingTest {
                 () -> ModelAveraging.average(List.of(a, otherShape), new long[] {1, 1}));
         assertTrue(shape.getMessage().contains("shape"), shape.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ModelAveraging.average(List.of(a), new long[] {0}));
+        GatingNetwork normalising = GatingNetwork.create(NetworkShape.of(4, 3, 2), NetworkTrainingTest.GATING, 1,
+                InputNormalization.of(new float[] {0, 0, 0, 0}, new float[] {2, 2, 2, 2}));
+        IllegalArgumentException input = assertThrows(IllegalArgumentException.class,
+                () -> ModelAveraging.average(List.of(a, normalising), new long[] {1, 1}));
+        assertTrue(input.getMessage().contains("normalisation"), input.getMessage());
     }
 
     @Test

@@ -93,6 +93,11 @@ class NodeTransplantTest {
                 () -> NodeTransplant.graft(otherInput, lent, true));
         assertTrue(inputs.getMessage().contains("8 inputs"), inputs.getMessage());
         assertThrows(IllegalArgumentException.class, () -> NodeTransplant.select(owner, new int[] {3}, 1));
+        GatingNetwork normalising = GatingNetwork.create(NetworkShape.of(8, 6, 3), NetworkTrainingTest.GATING, 5,
+                InputNormalization.of(new float[8], new float[] {1, 1, 1, 1, 1, 1, 1, 2}));
+        IllegalArgumentException normalised = assertThrows(IllegalArgumentException.class,
+                () -> NodeTransplant.graft(normalising, lent, true));
+        assertTrue(normalised.getMessage().contains("normalises its input"), normalised.getMessage());
     }
 
     @Test
