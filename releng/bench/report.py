@@ -46,8 +46,9 @@ def main(path):
     print()
     print("settings:")
     for r in extra:
-        print("  %-32s augment %-10s schedule %-8s %s" % (
-            r["label"], r.get("augment", "none"), r.get("schedule", "constant"), r.get("rule_settings", "")))
+        print("  %-32s augment %-10s schedule %-8s input %-8s %s" % (
+            r["label"], r.get("augment", "none"), r.get("schedule", "constant"), r.get("normalise", "none"),
+            r.get("rule_settings", "")))
 
 
 if __name__ == "__main__":

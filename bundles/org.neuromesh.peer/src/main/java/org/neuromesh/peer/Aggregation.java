@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.neuromesh.api.federation.Evaluation;
 import org.neuromesh.api.federation.FederatedModel;
@@ -26,7 +27,8 @@ import org.neuromesh.peer.SessionStatus.State;
  * The aggregator's side of one session: collects joins, starts the rounds, gathers sealed contributions, closes a
  * round when every member contributed, or at its deadline with a quorum (after one extension, with whoever
  * contributed), merges, and sends the merged state with the global modulatory signal back. A member that joins
- * late or comes back gets the current global state at once.
+ * late or comes back gets the current global state at once. A round does not wait for members that are no longer
+ * reachable (discovery saw them leave); they stay members and are counted again once they contribute.
  */
 final class Aggregation {
 
@@ -40,6 +42,7 @@ final class Aggregation {
     private final ScheduledExecutorService timers;
     private final ExecutorService work;
     private final SessionListener listener;
+    private final Predicate<PeerId> reachable;
     private final Set<PeerId> members = new LinkedHashSet<>();
     private final Map<PeerId, LocalContribution> current = new LinkedHashMap<>();
     private final List<RoundSummary> history = new ArrayList<>();
@@ -57,7 +60,9 @@ final class Aggregation {
     private String failure = "";
 
     Aggregation(SessionPlan plan, int expectedMembers, FederatedModel model, CapsuleSender sender,
-            ScheduledExecutorService timers, ExecutorService work, SessionListener listener) {
+            ScheduledExecutorService timers, ExecutorService work, SessionListener listener,
+            Predicate<PeerId> reachable) {
+        this.reachable = reachable;
         this.plan = plan;
         this.expectedMembers = expectedMembers;
         this.model = model;
@@ -69,8 +74,9 @@ final class Aggregation {
 
     synchronized void joined(PeerId member) throws IOException {
         boolean added = members.add(member);
-        LOG.log(Level.INFO, "session {0}: {1} {2} ({3} members)", plan.sessionId(), member.shortForm(),
-                added ? "joined" : "rejoined", members.size());
+        // while joining, members repeat their join until the session starts: only a new one is news
+        LOG.log(added || state != State.JOINING ? Level.INFO : Level.DEBUG, "session {0}: {1} {2} ({3} members)",
+                plan.sessionId(), member.shortForm(), added ? "joined" : "rejoined", members.size());
         if (state == State.JOINING && members.size() >= expectedMembers) {
             begin();
         } else if (state == State.RUNNING && !merging) {
@@ -91,9 +97,33 @@ final class Aggregation {
         current.put(member, contribution);
         bytesReceived += sealedBytes;
         roundBytesIn += sealedBytes;
-        if (current.size() == members.size()) {
+        if (everyReachableMemberContributed()) {
             closeRound();
         }
+    }
+
+    /** A member left: if the round only waited for it, it closes now instead of at its deadline. */
+    synchronized void memberLeft(PeerId member) {
+        if (state != State.RUNNING || merging || !members.contains(member) || current.containsKey(member)) {
+            return;
+        }
+        if (everyReachableMemberContributed()) {
+            LOG.log(Level.WARNING, "session {0}: {1} left; round {2} closes with {3} of {4} contributions",
+                    plan.sessionId(), member.shortForm(), global.round() + 1, current.size(), members.size());
+            closeRound();
+        }
+    }
+
+    private boolean everyReachableMemberContributed() {
+        if (current.isEmpty()) {
+            return false;
+        }
+        for (PeerId member : members) {
+            if (!current.containsKey(member) && (member.equals(sender.self()) || reachable.test(member))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void reported(MemberReport report) {

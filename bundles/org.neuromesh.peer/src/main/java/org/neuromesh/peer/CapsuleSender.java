@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.neuromesh.api.capsule.Capsule;
 import org.neuromesh.api.capsule.PrivacyLevel;
@@ -15,8 +16,17 @@ import org.neuromesh.api.peer.SignedControlMessage;
 import org.neuromesh.api.security.PeerSecurity;
 import org.neuromesh.api.security.SealingException;
 
-/** Seals and sends; the only way the runtime puts anything on a transport. */
+/**
+ * Seals and sends; the only way the runtime puts anything on a transport. Every capsule handed to the transport
+ * is logged at INFO on {@value #CAPSULE_LOG} (id, kind, size, recipients), as the {@link Inbox} logs every capsule
+ * it opens: the two logs account for each capsule end to end.
+ */
 public final class CapsuleSender {
+
+    /** The logger of capsules sent and opened. */
+    public static final String CAPSULE_LOG = "org.neuromesh.peer.capsules";
+
+    private static final System.Logger CAPSULES = System.getLogger(CAPSULE_LOG);
 
     private final PeerSecurity security;
     private final PeerMessaging messaging;
@@ -49,8 +59,7 @@ public final class CapsuleSender {
             throw new IOException("cannot seal " + kind + " for " + recipients.size() + " recipients: "
                     + e.getMessage(), e);
         }
-        messaging.send(sealed);
-        return sealed.ciphertext().length;
+        return handOver(sealed, kind);
     }
 
     /**
@@ -61,9 +70,18 @@ public final class CapsuleSender {
      * @throws IOException if the transport refuses it
      */
     public long send(Capsule capsule, Collection<PeerId> recipients) throws SealingException, IOException {
-        SealedCapsule sealed = security.seal(capsule, recipients);
+        return handOver(security.seal(capsule, recipients), capsule.kind());
+    }
+
+    private long handOver(SealedCapsule sealed, String kind) throws IOException {
         messaging.send(sealed);
+        CAPSULES.log(System.Logger.Level.INFO, "sent capsule {0} ({1}, {2} bytes) to {3}", sealed.capsuleId(), kind,
+                sealed.ciphertext().length, shortForms(sealed.recipients()));
         return sealed.ciphertext().length;
+    }
+
+    static String shortForms(Collection<PeerId> peers) {
+        return peers.stream().map(PeerId::shortForm).collect(Collectors.joining(","));
     }
 
     /** Signs and sends a control message; {@code recipient} null for a broadcast. */

@@ -37,6 +37,7 @@ public final class Inbox implements PeerMessaging.InboundHandler {
     }
 
     private static final System.Logger LOG = System.getLogger(Inbox.class.getName());
+    private static final System.Logger CAPSULES = System.getLogger(CapsuleSender.CAPSULE_LOG);
 
     private final PeerSecurity security;
     private final RejectionTally rejections = new RejectionTally();
@@ -86,6 +87,8 @@ public final class Inbox implements PeerMessaging.InboundHandler {
         try {
             if (message instanceof SealedCapsule sealed) {
                 Capsule capsule = security.open(sealed);
+                CAPSULES.log(Level.INFO, "opened capsule {0} ({1}) from {2}", sealed.capsuleId(), capsule.kind(),
+                        sealed.sender().shortForm());
                 CapsuleHandler handler = capsuleHandlers.getOrDefault(capsule.kind(), otherCapsules);
                 if (handler == null) {
                     LOG.log(Level.DEBUG, "no handler for capsule kind {0} from {1}", capsule.kind(),

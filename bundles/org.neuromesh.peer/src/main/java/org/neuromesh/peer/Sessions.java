@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.neuromesh.api.capsule.Capsule;
 import org.neuromesh.api.federation.FederatedModel;
@@ -25,6 +26,12 @@ import org.neuromesh.api.peer.SignedControlMessage;
  * (broadcast), {@code session.report} (member to aggregator at the end: accuracy alone and together, bytes), and
  * sealed capsules of kind {@code global-state} (aggregator to members) and
  * {@code round-contribution} (member to aggregator).
+ *
+ * <p>The aggregator repeats its proposal while the session is open (joining or running), so that a member that
+ * crashed or restarted finds the session again and rejoins; a member sends a join when it first sees a proposal,
+ * and again only while it holds no global state. A round closes as soon as every member that is still reachable
+ * contributed: a member that discovery reports gone is not waited for (it is sent the current state when it
+ * comes back).
  */
 public final class Sessions {
 
@@ -42,14 +49,18 @@ public final class Sessions {
     private final ExecutorService work;
     private final SessionListener listener;
     private final boolean autoJoin;
+    private final Predicate<PeerId> reachable;
     private final Map<String, Aggregation> aggregations = new ConcurrentHashMap<>();
     private final Map<String, Participation> participations = new ConcurrentHashMap<>();
 
     /**
      * @param autoJoin join every proposed session whose data set this peer holds
+     * @param reachable whether a peer is still there (e.g. known to discovery); a round does not wait for members
+     *        that are not
      */
     public Sessions(FederatedModel model, CapsuleSender sender, Inbox inbox, ScheduledExecutorService timers,
-            ExecutorService work, SessionListener listener, boolean autoJoin) {
+            ExecutorService work, SessionListener listener, boolean autoJoin, Predicate<PeerId> reachable) {
+        this.reachable = reachable;
         this.model = model;
         this.sender = sender;
         this.timers = timers;
@@ -73,12 +84,12 @@ public final class Sessions {
             throw new IllegalArgumentException("a session needs at least one member, got " + expectedMembers);
         }
         if (aggregations.putIfAbsent(plan.sessionId(),
-                new Aggregation(plan, expectedMembers, model, sender, timers, work, listener)) != null) {
+                new Aggregation(plan, expectedMembers, model, sender, timers, work, listener, reachable)) != null) {
             throw new IllegalArgumentException("session " + plan.sessionId() + " exists already");
         }
         byte[] proposal = SessionCodec.proposal(new SessionCodec.Proposal(plan, sender.self(), expectedMembers));
         sender.control(SESSION_PROPOSE, null, proposal);
-        repeatWhileJoining(plan.sessionId(), proposal);
+        repeatWhileOpen(plan.sessionId(), proposal);
         LOG.log(Level.INFO, "proposed session {0}: {1} rounds of {2} on {3}, waiting for {4} members",
                 plan.sessionId(), plan.rounds(), plan.rule(), plan.dataset(), expectedMembers);
         if (participate) {
@@ -88,11 +99,15 @@ public final class Sessions {
         }
     }
 
-    /** Peers that start after the proposal still see it: it is sent again until the session starts. */
-    private void repeatWhileJoining(String sessionId, byte[] proposal) {
+    /**
+     * Peers that start after the proposal, or restart during the session, still see it: it is sent again until the
+     * session ends.
+     */
+    private void repeatWhileOpen(String sessionId, byte[] proposal) {
         timers.schedule(() -> {
             Aggregation aggregation = aggregations.get(sessionId);
-            if (aggregation == null || aggregation.status().state() != SessionStatus.State.JOINING) {
+            SessionStatus.State state = aggregation == null ? null : aggregation.status().state();
+            if (state != SessionStatus.State.JOINING && state != SessionStatus.State.RUNNING) {
                 return;
             }
             try {
@@ -101,8 +116,13 @@ public final class Sessions {
                 LOG.log(Level.WARNING, "could not repeat the proposal of session {0}: {1}", sessionId,
                         e.getMessage());
             }
-            repeatWhileJoining(sessionId, proposal);
+            repeatWhileOpen(sessionId, proposal);
         }, PROPOSAL_REPEAT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Told when a peer left: rounds of sessions this peer aggregates stop waiting for it. */
+    public void peerLeft(PeerId peer) {
+        aggregations.values().forEach(aggregation -> aggregation.memberLeft(peer));
     }
 
     public Optional<SessionStatus> status(String sessionId) {
@@ -136,10 +156,16 @@ public final class Sessions {
         if (!autoJoin || !plan.dataset().equals(model.localData().dataset())) {
             return;
         }
-        Participation participation = participations.computeIfAbsent(plan.sessionId(),
-                id -> new Participation(plan, proposal.aggregator(), model, sender, work, listener));
-        sender.control(SESSION_JOIN, participation.aggregator(),
-                SessionCodec.join(new SessionCodec.Join(plan.sessionId(), participation.latestRound())));
+        boolean[] isNew = { false };
+        Participation participation = participations.computeIfAbsent(plan.sessionId(), id -> {
+            isNew[0] = true;
+            return new Participation(plan, proposal.aggregator(), model, sender, work, listener);
+        });
+        // a member that holds a global state is in the session; the repeated proposal is not for it
+        if (isNew[0] || participation.latestRound() < 0) {
+            sender.control(SESSION_JOIN, participation.aggregator(),
+                    SessionCodec.join(new SessionCodec.Join(plan.sessionId(), participation.latestRound())));
+        }
     }
 
     private void joinRequested(SignedControlMessage message) throws IOException {

@@ -7,11 +7,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuromesh.api.federation.SessionPlan;
+import org.neuromesh.api.peer.PeerId;
+import org.neuromesh.peer.SessionStatus.RoundSummary;
 import org.neuromesh.peer.SessionStatus.State;
 
 /** The session protocol between an aggregator and members, with real keys and sealed capsules. */
@@ -117,5 +121,75 @@ class SessionsTest {
         assertEquals(2, aggregator.status("s").orElseThrow().members());
         assertTrue(lateModel.rounds.get() >= 1, "the late member trained " + lateModel.rounds.get() + " rounds");
         assertTrue(lateSessions.status("s").isPresent());
+    }
+
+    @Test
+    void givenAMemberThatLeft_whenTheOthersContributed_thenTheRoundClosesWithoutWaitingForItsDeadline()
+            throws Exception {
+        // given two working members and one that hangs, and rounds whose deadline is far away
+        TestPeer coordinator = peer("coordinator");
+        List<TestPeer> members = List.of(peer("a"), peer("b"), peer("c"));
+        TestPeer.introduce(peers.toArray(TestPeer[]::new));
+        Set<PeerId> present = ConcurrentHashMap.newKeySet();
+        members.forEach(member -> present.add(member.id()));
+        Sessions aggregator = coordinator.sessions(new ScriptedFederatedModel(), false, present::contains);
+        ScriptedFederatedModel hanging = new ScriptedFederatedModel(2);
+        hanging.silence(true);
+        members.get(0).sessions(new ScriptedFederatedModel(0), true);
+        members.get(1).sessions(new ScriptedFederatedModel(1), true);
+        members.get(2).sessions(hanging, true);
+        aggregator.propose(plan(3, Duration.ofMinutes(5)), 3, false);
+        Eventually.await("round 1 to start", WAIT,
+                () -> aggregator.status("s").filter(s -> s.state() == State.RUNNING).isPresent());
+        // when discovery reports the hanging member gone
+        present.remove(members.get(2).id());
+        aggregator.peerLeft(members.get(2).id());
+        // then every round closes with the two others, long before any deadline
+        Eventually.await("the session to end", WAIT,
+                () -> aggregator.status("s").filter(s -> s.state() == State.DONE).isPresent());
+        aggregator.status("s").orElseThrow().rounds().forEach(round -> {
+            assertEquals(2, round.contributors());
+            assertEquals(3, round.members());
+        });
+    }
+
+    @Test
+    void givenAMemberThatCrashed_whenItStartsAgain_thenItFindsTheRunningSessionRejoinsAndContributes()
+            throws Exception {
+        // given a session of two members whose rounds take 300 ms each
+        TestPeer coordinator = peer("coordinator");
+        TestPeer crashing = peer("crashing");
+        TestPeer steady = peer("steady");
+        TestPeer.introduce(peers.toArray(TestPeer[]::new));
+        Set<PeerId> present = ConcurrentHashMap.newKeySet();
+        present.add(crashing.id());
+        present.add(steady.id());
+        Sessions aggregator = coordinator.sessions(new ScriptedFederatedModel(), false, present::contains);
+        ScriptedFederatedModel steadyModel = new ScriptedFederatedModel(1);
+        steadyModel.slow(300);
+        steady.sessions(steadyModel, true);
+        crashing.sessions(new ScriptedFederatedModel(0), true);
+        aggregator.propose(plan(12, Duration.ofMinutes(5)), 2, false);
+        Eventually.await("round 1 to close", WAIT,
+                () -> aggregator.status("s").filter(s -> !s.rounds().isEmpty()).isPresent());
+        // when one member crashes (its runtime is gone, discovery sees it leave) and later starts again from its
+        // identity on disk, with nothing of the session in memory
+        peers.remove(crashing);
+        crashing.close();
+        present.remove(crashing.id());
+        aggregator.peerLeft(crashing.id());
+        TestPeer restarted = peer("crashing");
+        TestPeer.introduce(coordinator, restarted);
+        ScriptedFederatedModel restartedModel = new ScriptedFederatedModel(0);
+        restarted.sessions(restartedModel, true);
+        present.add(restarted.id());
+        // then the repeated proposal brings it back: it is sent the current state, trains, and contributes again
+        Eventually.await("the session to end", WAIT,
+                () -> aggregator.status("s").filter(s -> s.state() == State.DONE).isPresent());
+        SessionStatus status = aggregator.status("s").orElseThrow();
+        assertEquals(2, status.members());
+        assertTrue(restartedModel.rounds.get() >= 1, "the restarted member trained " + restartedModel.rounds.get());
+        RoundSummary last = status.rounds().get(status.rounds().size() - 1);
+        assertEquals(2, last.contributors(), status.rounds().toString());
     }
 }

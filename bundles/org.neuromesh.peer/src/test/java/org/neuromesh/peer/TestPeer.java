@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Predicate;
 
+import org.neuromesh.api.federation.FederatedModel;
 import org.neuromesh.api.federation.NodeLending;
 import org.neuromesh.api.peer.PeerId;
 import org.neuromesh.api.security.RejectedMessageException;
@@ -53,8 +55,14 @@ final class TestPeer implements AutoCloseable {
     }
 
     /** Collaborative sessions on this peer's inbox, timers and worker, as the component wires them. */
-    Sessions sessions(org.neuromesh.api.federation.FederatedModel model, boolean autoJoin) {
-        return new Sessions(model, sender, inbox, timers, work, SessionListener.NONE, autoJoin);
+    Sessions sessions(FederatedModel model, boolean autoJoin) {
+        return sessions(model, autoJoin, peer -> true);
+    }
+
+    /** As {@link #sessions(FederatedModel, boolean)}, with a view of who is there. */
+    Sessions sessions(FederatedModel model, boolean autoJoin,
+            Predicate<PeerId> reachable) {
+        return new Sessions(model, sender, inbox, timers, work, SessionListener.NONE, autoJoin, reachable);
     }
 
     PeerId id() {

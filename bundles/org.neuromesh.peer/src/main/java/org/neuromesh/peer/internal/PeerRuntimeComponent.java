@@ -18,6 +18,7 @@ import org.neuromesh.api.ledger.Ledger;
 import org.neuromesh.api.peer.PeerDiscovery;
 import org.neuromesh.api.peer.PeerId;
 import org.neuromesh.api.peer.PeerInfo;
+import org.neuromesh.api.peer.PeerListener;
 import org.neuromesh.api.peer.PeerMessaging;
 import org.neuromesh.api.security.PeerSecurity;
 import org.neuromesh.peer.AuditTrail;
@@ -71,6 +72,7 @@ public class PeerRuntimeComponent implements PeerRuntime {
     private final Sharing sharing;
     private final Map<ModulationSink, AutoCloseable> sinks = new ConcurrentHashMap<>();
     private final AutoCloseable subscription;
+    private final AutoCloseable departures;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -89,7 +91,8 @@ public class PeerRuntimeComponent implements PeerRuntime {
         this.lendingWork = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "neuromesh-peer-lending"));
         this.inbox = new Inbox(security);
         CapsuleSender sender = new CapsuleSender(security, messaging, clock);
-        this.sessions = new Sessions(model, sender, inbox, timers, work, SessionListener.NONE, config.autoJoin());
+        this.sessions = new Sessions(model, sender, inbox, timers, work, SessionListener.NONE, config.autoJoin(),
+                peer -> discovery.peers().stream().anyMatch(known -> known.id().equals(peer)));
         AuditTrail audit = new AuditTrail(security, () -> Optional.ofNullable(ledger), clock);
         BorrowingTerms terms = new BorrowingTerms(Duration.ofSeconds(config.offerTimeoutSeconds()),
                 config.creditsPerNode(), config.lendToOthers());
@@ -97,6 +100,17 @@ public class PeerRuntimeComponent implements PeerRuntime {
         this.signals = new Signals(sender, inbox, clock, KEPT_SIGNALS);
         this.sharing = new Sharing(sender, inbox, new SharedInbox(config.sharedInboxCapacity()), clock);
         this.subscription = messaging.subscribe(inbox);
+        this.departures = discovery.addListener(new PeerListener() {
+            @Override
+            public void peerAppeared(PeerInfo peer) {
+            }
+
+            @Override
+            public void peerLeft(PeerId peer) {
+                // off the transport thread: closing a round seals and sends
+                timers.execute(() -> sessions.peerLeft(peer));
+            }
+        });
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -113,6 +127,7 @@ public class PeerRuntimeComponent implements PeerRuntime {
 
     @Deactivate
     void deactivate() throws Exception {
+        departures.close();
         subscription.close();
         timers.shutdownNow();
         work.shutdownNow();
