@@ -1,6 +1,11 @@
 package org.neuromesh.peer;
 
 import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +26,11 @@ import org.neuromesh.api.security.RejectionReason;
  * {@link PeerSecurity#verify} (or {@link PeerSecurity#open} for capsules); refused messages are counted by reason
  * and logged, and a handler that fails is logged without stopping the peer. Handlers are chosen by control message
  * type and capsule kind.
+ *
+ * <p>A message from a sender whose keys are not known yet is held, not refused: a peer that restarts is handed the
+ * capsules its broker queued for it before the senders' (retained) announcements, and they must not be lost. Up to
+ * {@value #MAX_HELD} such messages wait for {@link #senderKnown}; beyond that the oldest is refused as
+ * {@link RejectionReason#UNKNOWN_SENDER}.
  */
 public final class Inbox implements PeerMessaging.InboundHandler {
 
@@ -36,6 +46,9 @@ public final class Inbox implements PeerMessaging.InboundHandler {
         void handle(PeerId sender, Capsule capsule, long sealedBytes) throws Exception;
     }
 
+    /** Messages from not yet known senders held at most. */
+    static final int MAX_HELD = 1000;
+
     private static final System.Logger LOG = System.getLogger(Inbox.class.getName());
     private static final System.Logger CAPSULES = System.getLogger(CapsuleSender.CAPSULE_LOG);
 
@@ -44,6 +57,8 @@ public final class Inbox implements PeerMessaging.InboundHandler {
     private final Map<String, ControlHandler> controlHandlers = new ConcurrentHashMap<>();
     private final Map<String, CapsuleHandler> capsuleHandlers = new ConcurrentHashMap<>();
     private volatile CapsuleHandler otherCapsules;
+    /** Messages whose sender's keys are not known yet, oldest first. */
+    private final Deque<Outbound> held = new ArrayDeque<>();
 
     public Inbox(PeerSecurity security) {
         this.security = Objects.requireNonNull(security, "security");
@@ -71,6 +86,49 @@ public final class Inbox implements PeerMessaging.InboundHandler {
 
     public RejectionTally rejections() {
         return rejections;
+    }
+
+    /** Messages waiting for their sender's keys. */
+    public int heldMessages() {
+        synchronized (held) {
+            return held.size();
+        }
+    }
+
+    /** The keys of {@code sender} are known now: the messages held for them are handled (on the calling thread). */
+    public void senderKnown(PeerId sender) {
+        List<Outbound> ready = new ArrayList<>();
+        synchronized (held) {
+            for (Iterator<Outbound> it = held.iterator(); it.hasNext();) {
+                Outbound message = it.next();
+                if (message.sender().equals(sender)) {
+                    ready.add(message);
+                    it.remove();
+                }
+            }
+        }
+        if (!ready.isEmpty()) {
+            LOG.log(Level.INFO, "handling {0} messages of {1} held until its keys were known", ready.size(),
+                    sender.shortForm());
+        }
+        ready.forEach(this::received);
+    }
+
+    /** Holds a message until its sender is known; refuses the oldest held one when full. */
+    private void hold(Outbound message) {
+        Outbound dropped = null;
+        synchronized (held) {
+            if (held.size() >= MAX_HELD) {
+                dropped = held.removeFirst();
+            }
+            held.addLast(message);
+        }
+        LOG.log(Level.DEBUG, "holding a message of {0} until its keys are known", message.sender().shortForm());
+        if (dropped != null) {
+            rejections.count(RejectionReason.UNKNOWN_SENDER);
+            LOG.log(Level.WARNING, "refused a message from {0}: its keys never became known while {1} other messages"
+                    + " waited", dropped.sender().shortForm(), MAX_HELD);
+        }
     }
 
     private boolean addressedToSelf(Outbound message) {
@@ -106,6 +164,10 @@ public final class Inbox implements PeerMessaging.InboundHandler {
                 security.verify(record);
             }
         } catch (RejectedMessageException rejected) {
+            if (rejected.reason() == RejectionReason.UNKNOWN_SENDER) {
+                hold(message);
+                return;
+            }
             rejections.count(rejected.reason());
             // duplicates are expected: QoS1 and the outbox deliver at least once
             Level level = rejected.reason() == RejectionReason.REPLAYED ? Level.DEBUG : Level.WARNING;

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -50,6 +51,24 @@ class SharingTest {
     private static Capsule memory(String id, PrivacyLevel privacy) {
         return new Capsule(id, "memory", privacy, Set.of("mnist", "layer-1"), new float[] {0.5f, -1f},
                 new byte[] {7, 7, 7}, Instant.parse("2026-01-02T03:04:05Z"));
+    }
+
+    @Test
+    void givenACapsuleFromASenderNotYetKnown_whenItsKeysBecomeKnown_thenTheHeldCapsuleIsOpened() throws Exception {
+        // given b knows nothing of a yet (as a restarted peer before the announcements arrive), a knows b
+        TestPeer a = peer("a");
+        TestPeer b = peer("b");
+        a.security.trust(b.id(), b.security.publicKeys());
+        // when a shares a capsule with b
+        a.sharing.share(memory("m-early", PrivacyLevel.SHAREABLE), b.id());
+        Eventually.await("b holding the capsule", Duration.ofSeconds(5), () -> b.inbox.heldMessages() == 1);
+        // then b holds it, refused nothing, and opens it once it learns a's keys
+        assertEquals(List.of(), b.sharing.received().list());
+        b.security.trust(a.id(), a.security.publicKeys());
+        b.inbox.senderKnown(a.id());
+        assertEquals("m-early", b.sharing.received().list().get(0).capsule().id());
+        assertEquals(0, b.inbox.heldMessages());
+        assertEquals(Map.of(), b.inbox.rejections().snapshot());
     }
 
     @Test

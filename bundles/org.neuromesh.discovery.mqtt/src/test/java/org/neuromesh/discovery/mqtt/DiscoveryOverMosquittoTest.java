@@ -27,9 +27,10 @@ import org.neuromesh.crypto.MessageSecurity;
 import org.neuromesh.crypto.WireFormat;
 import org.neuromesh.discovery.mqtt.testing.Await;
 import org.neuromesh.discovery.mqtt.testing.Identities;
-import org.neuromesh.discovery.mqtt.testing.MosquittoBroker;
 import org.neuromesh.discovery.mqtt.testing.PeerEvents;
+import org.neuromesh.discovery.mqtt.testing.TestBrokers;
 import org.neuromesh.discovery.mqtt.testing.TestMessages;
+import org.neuromesh.testing.mosquitto.MosquittoBroker;
 
 /** Discovery through a real Mosquitto with TLS, passwords and the ACL, with real signatures. */
 class DiscoveryOverMosquittoTest {
@@ -68,7 +69,7 @@ class DiscoveryOverMosquittoTest {
 
     private MqttTransport transport(PeerSecurity security, UnaryOperator<MqttSettings.Builder> settings)
             throws IOException {
-        MqttSettings.Builder builder = broker.settings(work.resolve("outbox-" + security.self().shortForm()))
+        MqttSettings.Builder builder = brokerSettings(work.resolve("outbox-" + security.self().shortForm()))
                 .heartbeatInterval(FAST).missedHeartbeats(3);
         MqttTransport transport = MqttTransport.start(settings.apply(builder).build(), security);
         transports.add(transport);
@@ -141,7 +142,7 @@ class DiscoveryOverMosquittoTest {
         // given a watcher and a silent peer: connected, announced (heartbeat every 200 ms), then never a heartbeat
         PeerEvents events = listen(transport(security(), b -> b));
         MessageSecurity silent = Identities.fresh();
-        MqttClient raw = broker.rawClient(silent.self().value());
+        MqttClient raw = TestBrokers.rawClient(broker, silent.self().value());
         try {
             PresenceBody presence = new PresenceBody("silent", Set.of(), 200, silent.publicKeys());
             long announced = System.nanoTime();
@@ -216,7 +217,7 @@ class DiscoveryOverMosquittoTest {
                 new HeartbeatBody(1, 1, 1).encode()));
         byte[] capsule = format.encode(TestMessages.capsule("c", id, List.of(id), 10));
         byte[] oversized = format.encode(TestMessages.capsule("big", id, List.of(id), 100_000));
-        MqttClient raw = broker.rawClient(id.value());
+        MqttClient raw = TestBrokers.rawClient(broker, id.value());
         try {
             // when
             raw.publish(topics.heartbeat(id), heartbeat, 1, false); // UNKNOWN_SENDER: no presence yet
@@ -247,5 +248,9 @@ class DiscoveryOverMosquittoTest {
         assertEquals(1, counted.get(InboundRejection.WRONG_KIND), counted.toString());
         assertEquals(1, counted.get(InboundRejection.OVERSIZED), counted.toString());
         assertEquals(9, watcher.rejections().total());
+    }
+
+    private MqttSettings.Builder brokerSettings(Path outbox) {
+        return TestBrokers.settings(broker, outbox);
     }
 }

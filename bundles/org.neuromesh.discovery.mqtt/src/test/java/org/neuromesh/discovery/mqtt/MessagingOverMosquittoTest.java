@@ -28,8 +28,9 @@ import org.neuromesh.api.peer.SignedControlMessage;
 import org.neuromesh.crypto.WireFormat;
 import org.neuromesh.discovery.mqtt.testing.Await;
 import org.neuromesh.discovery.mqtt.testing.Inbox;
-import org.neuromesh.discovery.mqtt.testing.MosquittoBroker;
+import org.neuromesh.discovery.mqtt.testing.TestBrokers;
 import org.neuromesh.discovery.mqtt.testing.TestMessages;
+import org.neuromesh.testing.mosquitto.MosquittoBroker;
 
 /**
  * Messaging through a real Mosquitto with TLS (client certificates), passwords and the NeuroMesh ACL. These tests
@@ -66,7 +67,7 @@ class MessagingOverMosquittoTest {
     }
 
     private MqttTransport transport(PeerId id) throws IOException {
-        return transport(id, broker.settings(work.resolve("outbox-" + id.shortForm())));
+        return transport(id, brokerSettings(work.resolve("outbox-" + id.shortForm())));
     }
 
     private MqttTransport transport(PeerId id, MqttSettings.Builder settings) throws IOException {
@@ -183,7 +184,7 @@ class MessagingOverMosquittoTest {
         Path aliceOutbox = work.resolve("alice-outbox");
         MqttTransport b = transport(bob);
         Inbox bobs = inboxOf(b);
-        MqttTransport a = transport(alice, broker.settings(aliceOutbox));
+        MqttTransport a = transport(alice, brokerSettings(aliceOutbox));
         awaitConnected(a, b);
         broker.stop();
         Set<String> sent = new HashSet<>();
@@ -196,7 +197,7 @@ class MessagingOverMosquittoTest {
         assertEquals(20, Files.list(aliceOutbox).filter(f -> f.toString().endsWith(Outbox.SUFFIX)).count());
         // when the broker is back and a new transport of alice opens the same outbox
         broker.start();
-        MqttTransport again = transport(alice, broker.settings(aliceOutbox));
+        MqttTransport again = transport(alice, brokerSettings(aliceOutbox));
         // then bob receives all 20 and the outbox empties
         Await.until("bob has all 20", WAIT, () -> bobs.capsuleIds().containsAll(sent), bobs::toString);
         awaitOutboxEmpty(again);
@@ -206,8 +207,8 @@ class MessagingOverMosquittoTest {
     void givenAnOutboxInUse_whenASecondTransportOpensIt_thenItIsRefusedNamingTheFolder() throws Exception {
         PeerId alice = TestMessages.peerId();
         Path outbox = work.resolve("shared-outbox");
-        transport(alice, broker.settings(outbox));
-        IOException refused = assertThrows(IOException.class, () -> transport(alice, broker.settings(outbox)));
+        transport(alice, brokerSettings(outbox));
+        IOException refused = assertThrows(IOException.class, () -> transport(alice, brokerSettings(outbox)));
         assertTrue(refused.getMessage().contains("outboxDirectory") && refused.getMessage().contains("in use"),
                 refused.getMessage());
     }
@@ -215,7 +216,7 @@ class MessagingOverMosquittoTest {
     @Test
     void givenALimit_whenALargerMessageIsSent_thenSendRefusesItNamingTheLimit() throws Exception {
         PeerId alice = TestMessages.peerId();
-        MqttTransport a = transport(alice, broker.settings(work.resolve("small")).maxMessageBytes(64 * 1024));
+        MqttTransport a = transport(alice, brokerSettings(work.resolve("small")).maxMessageBytes(64 * 1024));
         SealedCapsule big = TestMessages.capsule("big", alice, List.of(TestMessages.peerId()), 100_000);
         IOException refused = assertThrows(IOException.class, () -> a.messaging().send(big));
         assertTrue(refused.getMessage().contains("65536"), refused.getMessage());
@@ -236,7 +237,7 @@ class MessagingOverMosquittoTest {
         // given bob accepts at most 64 KiB, and an intruder with a raw client
         PeerId bob = TestMessages.peerId();
         PeerId intruder = TestMessages.peerId();
-        MqttTransport b = transport(bob, broker.settings(work.resolve("bob")).maxMessageBytes(64 * 1024));
+        MqttTransport b = transport(bob, brokerSettings(work.resolve("bob")).maxMessageBytes(64 * 1024));
         Inbox bobs = inboxOf(b);
         awaitConnected(b);
         Topics topics = new Topics(MosquittoBroker.ROOT);
@@ -247,7 +248,7 @@ class MessagingOverMosquittoTest {
         byte[] oversized = format.encode(TestMessages.capsule("huge", intruder, List.of(bob), 100_000));
         byte[] forCarol = format.encode(TestMessages.capsule("other", intruder, List.of(TestMessages.peerId()), 10));
         byte[] capsuleOnBroadcast = format.encode(TestMessages.capsule("loud", intruder, List.of(bob), 10));
-        MqttClient raw = broker.rawClient(intruder.value());
+        MqttClient raw = TestBrokers.rawClient(broker, intruder.value());
         try {
             // when
             for (String topic : List.of(topics.inbox(bob), topics.broadcast(), topics.audit())) {
@@ -282,8 +283,8 @@ class MessagingOverMosquittoTest {
         PeerId intruder = TestMessages.peerId();
         Topics topics = new Topics(MosquittoBroker.ROOT);
         List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        MqttClient observer = broker.rawClient(TestMessages.peerId().value());
-        MqttClient raw = broker.rawClient(intruder.value());
+        MqttClient observer = TestBrokers.rawClient(broker, TestMessages.peerId().value());
+        MqttClient raw = TestBrokers.rawClient(broker, intruder.value());
         try {
             observer.subscribe(topics.everyPeer(Topics.Kind.PRESENCE), 1,
                     (IMqttMessageListener) (topic, message) -> seen.add(topic));
@@ -306,7 +307,7 @@ class MessagingOverMosquittoTest {
     @Test
     void givenAWrongPassword_whenTheTransportConnects_thenItsStatusNamesTheRefusedLogin() throws Exception {
         PeerId alice = TestMessages.peerId();
-        MqttTransport a = transport(alice, broker.settings(work.resolve("wrong"))
+        MqttTransport a = transport(alice, brokerSettings(work.resolve("wrong"))
                 .credentials(MosquittoBroker.USER, "not-the-password".toCharArray()));
         Await.until("the login was refused", WAIT, () -> a.connectionStatus().lastError() != null,
                 () -> a.connectionStatus().toString());
@@ -320,5 +321,9 @@ class MessagingOverMosquittoTest {
         Set<String> result = new HashSet<>(expected);
         result.removeAll(got);
         return result.size() > 10 ? Set.of(result.size() + " ids") : result;
+    }
+
+    private MqttSettings.Builder brokerSettings(Path outbox) {
+        return TestBrokers.settings(broker, outbox);
     }
 }

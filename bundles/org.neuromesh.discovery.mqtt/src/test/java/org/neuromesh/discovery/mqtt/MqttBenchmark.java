@@ -29,8 +29,9 @@ import org.neuromesh.api.peer.PeerId;
 import org.neuromesh.api.peer.SealedCapsule;
 import org.neuromesh.discovery.mqtt.testing.Await;
 import org.neuromesh.discovery.mqtt.testing.Inbox;
-import org.neuromesh.discovery.mqtt.testing.MosquittoBroker;
+import org.neuromesh.discovery.mqtt.testing.TestBrokers;
 import org.neuromesh.discovery.mqtt.testing.TestMessages;
+import org.neuromesh.testing.mosquitto.MosquittoBroker;
 
 /**
  * Measurements, printed, not asserted (beyond "nothing lost"): capsule throughput and QoS 1 round trips through
@@ -85,7 +86,7 @@ class MqttBenchmark {
     }
 
     private MqttSettings.Builder settings(String name, boolean tls, Path outboxes) {
-        MqttSettings.Builder builder = broker.settings(outboxes.resolve(name + "-" + System.nanoTime()));
+        MqttSettings.Builder builder = brokerSettings(outboxes.resolve(name + "-" + System.nanoTime()));
         return tls ? builder : builder.tls(false).caCertificateFile("").clientKeyStore("", null)
                 .port(broker.plainPort());
     }
@@ -141,8 +142,8 @@ class MqttBenchmark {
 
     /** Two bare Paho clients with TCP_NODELAY on the TLS listener, no outbox. */
     private String rawPaho(int size, int count) throws Exception {
-        MqttClient sender = broker.rawClient(TestMessages.peerId().value());
-        MqttClient receiver = broker.rawClient(TestMessages.peerId().value());
+        MqttClient sender = TestBrokers.rawClient(broker, TestMessages.peerId().value());
+        MqttClient receiver = TestBrokers.rawClient(broker, TestMessages.peerId().value());
         sender.setTimeToWait(30_000);
         try {
             CountDownLatch all = new CountDownLatch(count);
@@ -250,5 +251,9 @@ class MqttBenchmark {
         }
         return String.format(Locale.ROOT, "%-44s %7dB %10.0f %9.1f %12s %12s", what, size, count / seconds,
                 count * (double) size / seconds / 1e6, p50, p99);
+    }
+
+    private MqttSettings.Builder brokerSettings(Path outbox) {
+        return TestBrokers.settings(broker, outbox);
     }
 }

@@ -14,7 +14,7 @@ import javax.net.ssl.SSLSocketFactory;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neuromesh.discovery.mqtt.testing.TestPki;
+import org.neuromesh.testing.mosquitto.TestPki;
 
 class SocketFactoriesTest {
 

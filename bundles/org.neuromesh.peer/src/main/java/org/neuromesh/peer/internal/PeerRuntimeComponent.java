@@ -56,6 +56,8 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = PeerRuntimeConfig.class)
 public class PeerRuntimeComponent implements PeerRuntime {
 
+    private static final System.Logger LOG = System.getLogger(PeerRuntimeComponent.class.getName());
+
     /** How many received error signals are kept for status views. */
     private static final int KEPT_SIGNALS = 64;
 
@@ -72,7 +74,7 @@ public class PeerRuntimeComponent implements PeerRuntime {
     private final Sharing sharing;
     private final Map<ModulationSink, AutoCloseable> sinks = new ConcurrentHashMap<>();
     private final AutoCloseable subscription;
-    private final AutoCloseable departures;
+    private final AutoCloseable peerEvents;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -100,9 +102,11 @@ public class PeerRuntimeComponent implements PeerRuntime {
         this.signals = new Signals(sender, inbox, clock, KEPT_SIGNALS);
         this.sharing = new Sharing(sender, inbox, new SharedInbox(config.sharedInboxCapacity()), clock);
         this.subscription = messaging.subscribe(inbox);
-        this.departures = discovery.addListener(new PeerListener() {
+        this.peerEvents = discovery.addListener(new PeerListener() {
             @Override
             public void peerAppeared(PeerInfo peer) {
+                // discovery trusted its keys: what it sent before we knew them can be opened now
+                timers.execute(() -> inbox.senderKnown(peer.id()));
             }
 
             @Override
@@ -111,6 +115,9 @@ public class PeerRuntimeComponent implements PeerRuntime {
                 timers.execute(() -> sessions.peerLeft(peer));
             }
         });
+        LOG.log(System.Logger.Level.INFO, "peer {0} ready: {1} sessions on its data set, {2} nodes",
+                security.self().shortForm(), config.autoJoin() ? "joins" : "does not join",
+                config.lendToOthers() ? "lends" : "does not lend");
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -127,7 +134,7 @@ public class PeerRuntimeComponent implements PeerRuntime {
 
     @Deactivate
     void deactivate() throws Exception {
-        departures.close();
+        peerEvents.close();
         subscription.close();
         timers.shutdownNow();
         work.shutdownNow();

@@ -1,4 +1,4 @@
-package org.neuromesh.discovery.mqtt.testing;
+package org.neuromesh.testing.mosquitto;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -12,18 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.neuromesh.discovery.mqtt.MqttSettings;
-
 /**
  * A real Mosquitto broker for tests, run as a child process on loopback: a TLS listener that requires a client
  * certificate from {@link TestPki}, users with passwords ({@code mosquitto_passwd}), the NeuroMesh ACL (each peer
  * writes only its own presence and heartbeat, anyone's inbox; reads its own inbox, broadcast, audit, presence,
- * heartbeats), persistence on, and a raised {@code max_queued_messages}. Optionally a plain loopback listener for
- * measurements.
+ * heartbeats), persistence on, and a raised {@code max_queued_messages}; also a plain loopback listener (for
+ * measurements, and for the {@link #OBSERVER}, a test's eye on every topic).
  *
  * <p>{@link #stop()} sends SIGTERM (Mosquitto saves its persistence), {@link #kill()} SIGKILL, {@link #start()} starts
  * again on the same ports with the same persistence. A failure to start throws with Mosquitto's log.
@@ -33,6 +27,9 @@ public final class MosquittoBroker implements AutoCloseable {
     /** A user allowed by the password file, with its password. */
     public static final String USER = "peer";
     public static final String PASSWORD = "peer-secret";
+    /** A user who may read and write every topic: tests watch all traffic and inject bad messages with it. */
+    public static final String OBSERVER = "observer";
+    public static final String OBSERVER_PASSWORD = "observer-secret";
     /** The topic root the ACL is written for. */
     public static final String ROOT = "neuromesh/v1";
 
@@ -129,38 +126,15 @@ public final class MosquittoBroker implements AutoCloseable {
         return pki;
     }
 
-    /** Settings of a transport on the TLS listener, logged in as {@link #USER}, with its outbox in {@code outbox}. */
-    public MqttSettings.Builder settings(Path outbox) {
-        return MqttSettings.builder().host("127.0.0.1").port(tlsPort).tls(true)
-                .caCertificateFile(pki.caCertificate().toString())
-                .clientKeyStore(pki.clientKeyStore().toString(), TestPki.KEY_STORE_PASSWORD.toCharArray())
-                .credentials(USER, PASSWORD.toCharArray()).topicRoot(ROOT).outboxDirectory(outbox);
-    }
-
-    /** A connected synchronous Paho client on the TLS listener (clean session, no persistence). */
-    public MqttClient rawClient(String clientId) throws MqttException {
-        return rawClient(clientId, PASSWORD);
-    }
-
-    /** Like {@link #rawClient(String)} with another password. */
-    public MqttClient rawClient(String clientId, String password) throws MqttException {
-        MqttClient client = new MqttClient("ssl://127.0.0.1:" + tlsPort, clientId, new MemoryPersistence());
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setCleanSession(true);
-        options.setUserName(USER);
-        options.setPassword(password.toCharArray());
-        options.setSocketFactory(org.neuromesh.discovery.mqtt.SocketFactories.forSettings(settings(directory)
-                .build()));
-        options.setConnectionTimeout(10);
-        options.setMaxInflight(1000); // Paho frees in-flight slots after completing the publish token
-        client.connect(options);
-        return client;
-    }
-
     /** Arguments for {@code mosquitto_pub}/{@code mosquitto_sub} on the plain listener, logged in. */
     public List<String> plainClientArguments() {
         return new ArrayList<>(List.of("-h", "127.0.0.1", "-p", Integer.toString(plainPort), "-u", USER, "-P",
                 PASSWORD));
+    }
+
+    /** The URI of the plain listener, e.g. for the {@link #OBSERVER}'s client. */
+    public String plainUri() {
+        return "tcp://127.0.0.1:" + plainPort;
     }
 
     /** Mosquitto's log and console output, for failure messages. */
@@ -191,6 +165,7 @@ public final class MosquittoBroker implements AutoCloseable {
         Path passwords = directory.resolve("passwd");
         Files.writeString(passwords, "");
         passwd(passwords, USER, PASSWORD);
+        passwd(passwords, OBSERVER, OBSERVER_PASSWORD);
         Path acl = directory.resolve("acl");
         Files.writeString(acl, String.join("\n",
                 "# every client (pattern lines apply to all users); %c is the client id = the peer id",
@@ -204,7 +179,9 @@ public final class MosquittoBroker implements AutoCloseable {
                 "pattern read " + ROOT + "/presence/+",
                 "pattern read " + ROOT + "/heartbeat/+",
                 "# measurements on their own topics",
-                "pattern readwrite bench/#", ""));
+                "pattern readwrite bench/#",
+                "user " + OBSERVER,
+                "topic readwrite #", ""));
         Path data = Files.createDirectories(directory.resolve("data"));
         Files.writeString(directory.resolve("mosquitto.conf"), String.join("\n",
                 "user root",

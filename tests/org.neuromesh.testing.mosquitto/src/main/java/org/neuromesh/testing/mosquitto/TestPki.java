@@ -1,4 +1,4 @@
-package org.neuromesh.discovery.mqtt.testing;
+package org.neuromesh.testing.mosquitto;
 
 import java.io.IOException;
 import java.nio.file.Files;
