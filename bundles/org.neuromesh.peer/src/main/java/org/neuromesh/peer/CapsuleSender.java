@@ -75,8 +75,9 @@ public final class CapsuleSender {
 
     private long handOver(SealedCapsule sealed, String kind) throws IOException {
         messaging.send(sealed);
+        // the size as text: MessageFormat would group its digits, and scripts read these lines
         CAPSULES.log(System.Logger.Level.INFO, "sent capsule {0} ({1}, {2} bytes) to {3}", sealed.capsuleId(), kind,
-                sealed.ciphertext().length, shortForms(sealed.recipients()));
+                Integer.toString(sealed.ciphertext().length), shortForms(sealed.recipients()));
         return sealed.ciphertext().length;
     }
 

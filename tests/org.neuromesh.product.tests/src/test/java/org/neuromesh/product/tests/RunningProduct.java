@@ -77,7 +77,16 @@ final class RunningProduct implements AutoCloseable {
 
     static RunningProduct start(Path productFolder, String script, Map<String, String> environment)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(productFolder.resolve(script).toString())
+        return start(productFolder, script, environment, List.of());
+    }
+
+    /** Starts a product's launcher script with arguments (they go to Equinox, e.g. {@code -configuration DIR}). */
+    static RunningProduct start(Path productFolder, String script, Map<String, String> environment,
+            List<String> arguments) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(productFolder.resolve(script).toString());
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(productFolder.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         return new RunningProduct(builder.start());
@@ -122,7 +131,12 @@ final class RunningProduct implements AutoCloseable {
         new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
     }
 
-    /** Waits for the process to end; fails with the output if it does not. */
+    /** SIGKILL: the process ends at once, as in a crash (the launcher script execs the JVM, so this is the JVM). */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+        /** Waits for the process to end; fails with the output if it does not. */
     int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
             throw new AssertionError("the product did not exit within " + timeout.toSeconds() + " s. Output:\n"

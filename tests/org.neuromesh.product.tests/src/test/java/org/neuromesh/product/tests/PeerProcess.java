@@ -1,0 +1,130 @@
+package org.neuromesh.product.tests;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.neuromesh.testing.mosquitto.MosquittoBroker;
+import org.neuromesh.testing.mosquitto.TestPki;
+
+/**
+ * One peer as a user runs it: a server process of the built product with its own folder (conf/, Equinox
+ * configuration area, neuromesh.home with identity and outbox, plugins/), connected to a test Mosquitto over TLS with
+ * a client certificate, a password and the NeuroMesh ACL. It can be killed (SIGKILL) and started again from the same
+ * folder, as the same peer. Every run's console output is kept.
+ */
+final class PeerProcess implements AutoCloseable {
+
+    private static final Pattern PEER_ID = Pattern.compile("peer ([0-9a-f]{8}) ready");
+
+    private final Path server;
+    private final Path folder;
+    private final List<RunningProduct> runs = new ArrayList<>();
+
+    private PeerProcess(Path server, Path folder) {
+        this.server = server;
+        this.folder = folder;
+    }
+
+    /**
+     * Prepares the folder of a peer (configuration files as a user writes them) without starting it.
+     *
+     * @param learner the lines of {@code org.neuromesh.learner.cfg}: which data this peer holds
+     * @param autoJoin whether it joins sessions on its data set by itself
+     */
+    static PeerProcess prepare(Path server, Path folder, MosquittoBroker broker, String name, List<String> learner,
+            boolean autoJoin) throws IOException {
+        Path conf = Files.createDirectories(folder.resolve("conf"));
+        Files.createDirectories(folder.resolve("home"));
+        Files.createDirectories(folder.resolve("plugins"));
+        copyTree(server.resolve("configuration"), folder.resolve("configuration"));
+        TestPki pki = broker.pki();
+        Files.write(conf.resolve("org.neuromesh.discovery.mqtt.cfg"), List.of(
+                "host = 127.0.0.1",
+                "port = " + broker.tlsPort(),
+                "tls = true",
+                "caCertificateFile = " + pki.caCertificate(),
+                "clientKeyStore = " + pki.clientKeyStore(),
+                ".clientKeyStorePassword = " + TestPki.KEY_STORE_PASSWORD,
+                "username = " + MosquittoBroker.USER,
+                ".password = " + MosquittoBroker.PASSWORD,
+                "displayName = " + name,
+                "heartbeatSeconds = 2"));
+        Files.write(conf.resolve("org.neuromesh.broker.cfg"), List.of("mode = never"));
+        Files.write(conf.resolve("org.neuromesh.learner.cfg"), learner);
+        Files.write(conf.resolve("org.neuromesh.peer.cfg"), List.of("autoJoin = " + autoJoin));
+        return new PeerProcess(server, folder);
+    }
+
+    /** Starts (again); see {@link #awaitReady()}. */
+    PeerProcess start() throws IOException {
+        String vmArgs = "-Xmx768m -Dneuromesh.home=" + folder.resolve("home") + " -Dneuromesh.config.dir="
+                + folder.resolve("conf") + " -Dneuromesh.plugins.dir=" + folder.resolve("plugins");
+        runs.add(RunningProduct.start(server, "neuromesh-server", Map.of("NEUROMESH_VMARGS", vmArgs),
+                List.of("-configuration", folder.resolve("configuration").toString())));
+        return this;
+    }
+
+    /** Waits until the current run's peer runtime is up and its learner holds its data. */
+    PeerProcess awaitReady() throws InterruptedException {
+        current().awaitOutput(0, "learner ready", Duration.ofMinutes(3));
+        current().awaitOutput(0, " sessions on its data set", Duration.ofMinutes(1));
+        return this;
+    }
+
+    /** SIGKILL, as a crash or a pulled plug: no goodbye, nothing flushed. */
+    void kill() throws InterruptedException {
+        current().kill();
+    }
+
+    RunningProduct current() {
+        return runs.get(runs.size() - 1);
+    }
+
+    /** The short id (8 hex digits) this peer announced itself with. */
+    String shortId() throws InterruptedException {
+        Matcher id = PEER_ID.matcher(current().awaitOutput(0, " sessions on its data set", Duration.ofMinutes(1)));
+        if (!id.find()) {
+            throw new AssertionError("no peer id in the output of " + folder);
+        }
+        return id.group(1);
+    }
+
+    /** Everything every run of this peer printed, run after run. */
+    String allOutput() {
+        StringBuilder all = new StringBuilder();
+        runs.forEach(run -> all.append(run.output()));
+        return all.toString();
+    }
+
+    Path folder() {
+        return folder;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (RunningProduct run : runs) {
+            run.close();
+        }
+    }
+
+    private static void copyTree(Path source, Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package org.neuromesh.product.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuromesh.testing.mosquitto.MosquittoBroker;
+
+/**
+ * Peers as separate server processes of the built product, learning together through a real Debian Mosquitto with
+ * TLS, client certificates, passwords and the NeuroMesh topic ACL; each member holds two digits of MNIST. Every
+ * capsule a process hands to its transport is logged, as is every capsule it opens: the tests account for each one.
+ */
+class PeersOverMosquittoIT {
+
+    private static final Pattern SENT = Pattern.compile("sent capsule (\\S+) \\(([^,]+), \\d+ bytes\\) to ([0-9a-f,]+)");
+    private static final Pattern OPENED = Pattern.compile("opened capsule (\\S+) \\(");
+    private static final Pattern MEMBER_ROW = Pattern.compile("(?m)^[0-9a-f]{8} +\\[[0-9, ]+\\] +[0-9.]+% +[0-9.]+%");
+    private static final Duration SESSION_TIMEOUT = Duration.ofMinutes(8);
+
+    @TempDir
+    Path work;
+
+    private MosquittoBroker broker;
+    private Path server;
+    private final List<PeerProcess> processes = new ArrayList<>();
+
+    @BeforeEach
+    void startBroker() throws Exception {
+        broker = MosquittoBroker.start(work.resolve("mosquitto"));
+        server = RunningProduct.copyProduct("org.neuromesh.server.product", "neuromesh-server", work);
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        for (PeerProcess process : processes) {
+            process.close();
+        }
+        broker.close();
+    }
+
+    @Test
+    void givenEightPeers_whenTwoAreKilledMidRoundAndStartAgain_thenTheSessionCompletesAndNoCapsuleIsLost()
+            throws Exception {
+        // given a coordinator and eight members, two digits each
+        PeerProcess coordinator = coordinator();
+        List<PeerProcess> members = members(8, List.of());
+        awaitReady();
+        // when a session runs and two members are killed (SIGKILL) in the middle of round 3
+        int mark = coordinator.current().mark();
+        coordinator.current().type("neuromesh:session start --id crash --members 8 --rounds 24 --steps 4 --batch 64"
+                + " --hidden 32 --deadline 60 --wait");
+        coordinator.current().awaitOutput(mark, "round 2/24", SESSION_TIMEOUT);
+        members.get(2).kill();
+        members.get(5).kill();
+        // then the session goes on without them (discovery sees them leave; rounds do not wait for them)
+        coordinator.current().awaitOutput(mark, "of 8 members", SESSION_TIMEOUT);
+        awaitRoundWith(coordinator, mark, "6 of 8 members");
+        // and when they start again from their folders, they find the session, resync and contribute again
+        members.get(2).start();
+        members.get(5).start();
+        members.get(2).awaitReady();
+        members.get(5).awaitReady();
+        String output = coordinator.current().awaitOutput(mark, "session model:", SESSION_TIMEOUT);
+        assertTrue(output.contains("round 24/24: 8 of 8 members"), output);
+        assertEquals(8, count(MEMBER_ROW, output), output);
+        // and every capsule any process handed to its transport was opened by each of its recipients
+        assertEveryCapsuleArrived(coordinator, members);
+    }
+
+    @Test
+    void givenASessionUnderWay_whenTheBrokerRestarts_thenEveryoneReconnectsAndTheSessionCompletes()
+            throws Exception {
+        // given a coordinator and three members in a session
+        PeerProcess coordinator = coordinator();
+        List<PeerProcess> members = members(3, List.of());
+        awaitReady();
+        int mark = coordinator.current().mark();
+        coordinator.current().type("neuromesh:session start --id restart --members 3 --rounds 12 --steps 4"
+                + " --batch 64 --hidden 32 --deadline 60 --wait");
+        coordinator.current().awaitOutput(mark, "round 3/12", SESSION_TIMEOUT);
+        // when Mosquitto is stopped and started again (it keeps its persistent sessions and queued messages)
+        broker.restart();
+        // then the clients reconnect, the session completes with every member, and no capsule was lost
+        String output = coordinator.current().awaitOutput(mark, "session model:", SESSION_TIMEOUT);
+        assertTrue(output.contains("round 12/12: 3 of 3 members"), output);
+        assertEquals(3, count(MEMBER_ROW, output), output);
+        assertEveryCapsuleArrived(coordinator, members);
+    }
+
+    @Test
+    void givenPersonalDataOnEveryPeer_whenTheyLearnTogether_thenNoneOfItNorAnyRawSampleCrossesTheBroker()
+            throws Exception {
+        // given a search that finds a training image and the seeded strings where they are
+        byte[] planted = (new String(PrivacyCanary.trainingImage(4242), StandardCharsets.ISO_8859_1) + "..."
+                + PrivacyCanary.ID_NUMBER).getBytes(StandardCharsets.ISO_8859_1);
+        assertTrue(!PrivacyCanary.trainingSamplesIn(planted).isEmpty() && !PrivacyCanary.seededStringsIn(planted)
+                .isEmpty(), "the canary search does not find planted data");
+        // and members whose data folders carry personal data, and an eavesdropper on every topic
+        try (BrokerObserver observer = BrokerObserver.connect(broker)) {
+            PeerProcess coordinator = coordinator();
+            Path personal = Files.createDirectories(work.resolve(PrivacyCanary.FOLDER));
+            List<PeerProcess> members = members(3, List.of("dataDirectory = " + PrivacyCanary.linkMnist(personal)));
+            awaitReady();
+            // when they run a session to its end
+            int mark = coordinator.current().mark();
+            coordinator.current().type("neuromesh:session start --id canary --members 3 --rounds 6 --steps 4"
+                    + " --batch 64 --hidden 32 --deadline 60 --wait");
+            coordinator.current().awaitOutput(mark, "session model:", SESSION_TIMEOUT);
+            // then the broker carried the session (presences, control messages, sealed capsules) ...
+            byte[] traffic = observer.everyByte();
+            long capsules = observer.seen().stream().filter(m -> m.topic().contains("/inbox/")).count();
+            assertTrue(capsules >= 3 * 6 * 2 && traffic.length > 100_000,
+                    capsules + " inbox messages, " + traffic.length + " bytes");
+            // ... and not one seeded string nor one raw training sample, as bytes or as floats
+            assertEquals(List.of(), PrivacyCanary.seededStringsIn(traffic));
+            assertEquals(List.of(), PrivacyCanary.trainingSamplesIn(traffic));
+            // while the peers did learn from the seeded folder (the canary was in reach)
+            assertTrue(Files.readString(members.get(0).folder().resolve("conf/org.neuromesh.learner.cfg"))
+                    .contains(PrivacyCanary.NAME));
+        }
+    }
+
+    private PeerProcess coordinator() throws IOException {
+        return started(PeerProcess.prepare(server, work.resolve("coordinator"), broker, "coordinator",
+                List.of("dataset = mnist", "threads = 1"), false));
+    }
+
+    /** Members holding two digits each of a non-IID deal of MNIST to {@code count} peers. */
+    private List<PeerProcess> members(int count, List<String> extraLearnerLines) throws IOException {
+        List<PeerProcess> members = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            List<String> learner = new ArrayList<>(List.of("dataset = mnist", "shardPeers = " + count,
+                    "classesPerPeer = 2", "shardIndex = " + i, "threads = 1"));
+            learner.addAll(extraLearnerLines);
+            members.add(started(PeerProcess.prepare(server, work.resolve("member-" + i), broker, "member-" + i,
+                    learner, true)));
+        }
+        return members;
+    }
+
+    private PeerProcess started(PeerProcess process) throws IOException {
+        processes.add(process);
+        return process.start();
+    }
+
+    private void awaitReady() throws InterruptedException {
+        for (PeerProcess process : processes) {
+            process.awaitReady();
+        }
+    }
+
+    private static void awaitRoundWith(PeerProcess coordinator, int mark, String text) throws InterruptedException {
+        String output = coordinator.current().awaitOutput(mark, text, SESSION_TIMEOUT);
+        assertTrue(output.contains(text), output);
+    }
+
+    /**
+     * Each capsule id a process logged as handed to its transport must have been opened by every recipient (in any
+     * of the recipient's runs: a restarted peer gets what its broker queued for it).
+     */
+    private static void assertEveryCapsuleArrived(PeerProcess coordinator, List<PeerProcess> members)
+            throws InterruptedException {
+        List<PeerProcess> all = new ArrayList<>(members);
+        all.add(coordinator);
+        Map<String, Set<String>> openedBy = new HashMap<>();
+        for (PeerProcess process : all) {
+            Set<String> opened = openedBy.computeIfAbsent(process.shortId(), id -> new HashSet<>());
+            Matcher m = OPENED.matcher(process.allOutput());
+            while (m.find()) {
+                opened.add(m.group(1));
+            }
+        }
+        int sent = 0;
+        List<String> missing = new ArrayList<>();
+        for (PeerProcess process : all) {
+            Matcher m = SENT.matcher(process.allOutput());
+            while (m.find()) {
+                for (String recipient : m.group(3).split(",")) {
+                    sent++;
+                    if (!openedBy.getOrDefault(recipient, Set.of()).contains(m.group(1))) {
+                        missing.add(m.group(2) + " " + m.group(1) + " from " + process.shortId() + " to " + recipient);
+                    }
+                }
+            }
+        }
+        assertTrue(sent > 0, "no capsule was logged as sent");
+        assertEquals(List.of(), missing, missing.size() + " of " + sent + " capsules never opened by their recipient");
+    }
+
+    private static int count(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        int count = 0;
+        while (m.find()) {
+            count++;
+        }
+        return count;
+    }
+}
