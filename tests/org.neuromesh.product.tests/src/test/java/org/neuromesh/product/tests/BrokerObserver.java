@@ -60,6 +60,25 @@ final class BrokerObserver implements AutoCloseable {
         return all.toByteArray();
     }
 
+    /** The whole peer id whose short form is {@code shortId}, from the presence topics seen. */
+    String fullId(String shortId) {
+        String marker = "/presence/" + shortId;
+        return seen().stream().map(Seen::topic).filter(topic -> topic.contains(marker)).findFirst()
+                .map(topic -> topic.substring(topic.lastIndexOf('/') + 1))
+                .orElseThrow(() -> new AssertionError("no presence of " + shortId + " seen"));
+    }
+
+    /** The payload of the last message seen on {@code topic}. */
+    byte[] lastPayloadOn(String topic) {
+        List<Seen> all = seen();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).topic().equals(topic)) {
+                return all.get(i).payload().clone();
+            }
+        }
+        throw new AssertionError("nothing seen on " + topic);
+    }
+
     void publish(String topic, byte[] payload) throws MqttException {
         client.publish(topic, payload, 1, false);
     }

@@ -34,6 +34,17 @@ final class PeerProcess implements AutoCloseable {
     }
 
     /**
+     * Prepares the folder of a peer that names no broker: it starts its embedded one (on {@code embeddedPort}), as a
+     * fresh install does, until it is told to connect elsewhere.
+     */
+    static PeerProcess prepareUnconnected(Path server, Path folder, int embeddedPort, List<String> learner)
+            throws IOException {
+        Path conf = layOut(server, folder, learner);
+        Files.write(conf.resolve("org.neuromesh.broker.cfg"), List.of("port = " + embeddedPort));
+        return new PeerProcess(server, folder);
+    }
+
+    /**
      * Prepares the folder of a peer (configuration files as a user writes them) without starting it.
      *
      * @param learner the lines of {@code org.neuromesh.learner.cfg}: which data this peer holds
@@ -41,10 +52,7 @@ final class PeerProcess implements AutoCloseable {
      */
     static PeerProcess prepare(Path server, Path folder, MosquittoBroker broker, String name, List<String> learner,
             boolean autoJoin) throws IOException {
-        Path conf = Files.createDirectories(folder.resolve("conf"));
-        Files.createDirectories(folder.resolve("home"));
-        Files.createDirectories(folder.resolve("plugins"));
-        copyTree(server.resolve("configuration"), folder.resolve("configuration"));
+        Path conf = layOut(server, folder, learner);
         TestPki pki = broker.pki();
         Files.write(conf.resolve("org.neuromesh.discovery.mqtt.cfg"), List.of(
                 "host = 127.0.0.1",
@@ -58,9 +66,18 @@ final class PeerProcess implements AutoCloseable {
                 "displayName = " + name,
                 "heartbeatSeconds = 2"));
         Files.write(conf.resolve("org.neuromesh.broker.cfg"), List.of("mode = never"));
-        Files.write(conf.resolve("org.neuromesh.learner.cfg"), learner);
         Files.write(conf.resolve("org.neuromesh.peer.cfg"), List.of("autoJoin = " + autoJoin));
         return new PeerProcess(server, folder);
+    }
+
+    /** The folders of a peer, its own Equinox configuration area and its learner's configuration. */
+    private static Path layOut(Path server, Path folder, List<String> learner) throws IOException {
+        Path conf = Files.createDirectories(folder.resolve("conf"));
+        Files.createDirectories(folder.resolve("home"));
+        Files.createDirectories(folder.resolve("plugins"));
+        copyTree(server.resolve("configuration"), folder.resolve("configuration"));
+        Files.write(conf.resolve("org.neuromesh.learner.cfg"), learner);
+        return conf;
     }
 
     /** Starts (again); see {@link #awaitReady()}. */
@@ -77,6 +94,13 @@ final class PeerProcess implements AutoCloseable {
         current().awaitOutput(0, "learner ready", Duration.ofMinutes(3));
         current().awaitOutput(0, " sessions on its data set", Duration.ofMinutes(1));
         return this;
+    }
+
+    /** Types a console command and returns what it printed, once {@code until} appeared. */
+    String command(String command, String until, Duration timeout) throws IOException, InterruptedException {
+        int mark = current().mark();
+        current().type(command);
+        return current().awaitOutput(mark, until, timeout);
     }
 
     /** SIGKILL, as a crash or a pulled plug: no goodbye, nothing flushed. */

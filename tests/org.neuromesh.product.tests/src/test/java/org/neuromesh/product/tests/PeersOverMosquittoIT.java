@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -136,6 +137,132 @@ class PeersOverMosquittoIT {
             assertTrue(Files.readString(members.get(0).folder().resolve("conf/org.neuromesh.learner.cfg"))
                     .contains(PrivacyCanary.NAME));
         }
+    }
+
+    @Test
+    void givenGarbageForgeriesAndReplaysOnEveryTopic_whenPeersLearnTogether_thenEachIsRefusedWithItsReason()
+            throws Exception {
+        try (BrokerObserver observer = BrokerObserver.connect(broker)) {
+            // given three members in a session, and a capsule the first one received
+            PeerProcess coordinator = coordinator();
+            List<PeerProcess> members = members(3, List.of());
+            awaitReady();
+            int mark = coordinator.current().mark();
+            coordinator.current().type("neuromesh:session start --id garbage --members 3 --rounds 8 --steps 4"
+                    + " --batch 64 --hidden 32 --deadline 60 --wait");
+            coordinator.current().awaitOutput(mark, "round 2/8", SESSION_TIMEOUT);
+            String root = MosquittoBroker.ROOT;
+            String first = observer.fullId(members.get(0).shortId());
+            String second = observer.fullId(members.get(1).shortId());
+            byte[] received = observer.lastPayloadOn(root + "/inbox/" + first);
+            // a member's contribution, sealed to the coordinator alone (global states are sealed to every member)
+            byte[] forCoordinator = observer.lastPayloadOn(root + "/inbox/" + observer.fullId(coordinator.shortId()));
+            byte[] garbage = "this is not a NeuroMesh message".getBytes(StandardCharsets.UTF_8);
+            // when an intruder with write access everywhere publishes garbage on every topic, a truncated and an
+            // oversized message, a capsule with one byte changed, the same capsule again, and a message for the
+            // coordinator into another member's inbox
+            for (String topic : List.of("presence/" + "ab".repeat(32), "heartbeat/" + first, "ping/" + first,
+                    "broadcast", "audit", "inbox/" + first)) {
+                observer.publish(root + "/" + topic, garbage);
+            }
+            observer.publish(root + "/inbox/" + first, Arrays.copyOf(received, received.length / 2));
+            observer.publish(root + "/inbox/" + first, new byte[9 << 20]);
+            byte[] forged = received.clone();
+            forged[forged.length / 2] ^= 0x01;
+            observer.publish(root + "/inbox/" + first, forged);
+            observer.publish(root + "/inbox/" + first, received);
+            observer.publish(root + "/inbox/" + second, forCoordinator);
+            // then the session completes undisturbed
+            String output = coordinator.current().awaitOutput(mark, "session model:", SESSION_TIMEOUT);
+            assertTrue(output.contains("round 8/8: 3 of 3 members"), output);
+            // and each bad message was refused with its reason, counted, and (but for the replay) logged
+            String firstPeers = members.get(0).command("neuromesh:peers", "transport: ", Duration.ofSeconds(30));
+            assertTrue(firstPeers.contains("FORGED_SIGNATURE=1") && firstPeers.contains("REPLAYED="), firstPeers);
+            assertTrue(firstPeers.contains("MALFORMED=") && firstPeers.contains("OVERSIZED=1"), firstPeers);
+            String secondPeers = members.get(1).command("neuromesh:peers", "transport: ", Duration.ofSeconds(30));
+            assertTrue(secondPeers.contains("NOT_ADDRESSED_HERE=1"), secondPeers);
+            String log = members.get(0).allOutput();
+            assertTrue(log.contains("Dropped a message on " + root + "/inbox/" + first) && log.contains("OVERSIZED")
+                    && log.contains("refused a message from"), log);
+        }
+    }
+
+    @Test
+    void givenPeersAndANewcomer_whenTheyUseTheShell_thenConnectBorrowCreditsShareAndSignalWorkAcrossTheBroker()
+            throws Exception {
+        // given a peer that learnt digits 0-4 and one that learnt 5-9, over Mosquitto
+        PeerProcess low = started(PeerProcess.prepare(server, work.resolve("low"), broker, "low",
+                List.of("dataset = mnist", "classes = 0,1,2,3,4", "threads = 1"), false));
+        PeerProcess high = started(PeerProcess.prepare(server, work.resolve("high"), broker, "high",
+                List.of("dataset = mnist", "classes = 5,6,7,8,9", "threads = 1"), false));
+        awaitReady();
+        for (PeerProcess peer : List.of(low, high)) {
+            peer.command("neuromesh:borrow train-own --hidden 64 --epochs 1", "own model:", Duration.ofMinutes(3));
+        }
+        // when a newcomer that started on its embedded broker connects to the community broker with one command
+        PeerProcess newcomer = started(PeerProcess.prepareUnconnected(server, work.resolve("newcomer"),
+                RunningProduct.freePort(), List.of("dataset = mnist", "classes = 0", "threads = 1")));
+        newcomer.awaitReady();
+        String connected = newcomer.command("neuromesh:connect 127.0.0.1:" + broker.tlsPort() + " --tls --ca "
+                + broker.pki().caCertificate() + " --keystore " + broker.pki().clientKeyStore()
+                + " --keystore-password " + org.neuromesh.testing.mosquitto.TestPki.KEY_STORE_PASSWORD + " --user "
+                + MosquittoBroker.USER + " --password " + MosquittoBroker.PASSWORD, "connecting to",
+                Duration.ofSeconds(30));
+        assertTrue(connected.contains("127.0.0.1:" + broker.tlsPort() + " (TLS) as peer"), connected);
+        // then it finds the others there
+        awaitPeers(newcomer, "low", "high");
+        // and when low borrows nodes for 5-9 from high, it gains on those digits and pays for them
+        String borrowed = low.command("neuromesh:borrow --classes 5,6,7,8,9 --nodes 32 --credits 100",
+                "accuracy on classes", Duration.ofMinutes(2));
+        Matcher gain = Pattern.compile("accuracy on classes \\[5, 6, 7, 8, 9\\]: ([0-9.]+)% before, ([0-9.]+)% after")
+                .matcher(borrowed);
+        assertTrue(gain.find(), borrowed);
+        assertTrue(Double.parseDouble(gain.group(2)) >= Double.parseDouble(gain.group(1)) + 40, borrowed);
+        assertTrue(low.command("neuromesh:credits", "total", Duration.ofSeconds(30)).contains("total -32 credits"));
+        assertTrue(high.command("neuromesh:credits", "total", Duration.ofSeconds(30)).contains("total +32 credits"));
+        String loans = low.command("neuromesh:borrow loans", "on loan", Duration.ofSeconds(30));
+        Matcher packet = Pattern.compile("(\\S+)  borrowed from").matcher(loans);
+        assertTrue(packet.find(), loans);
+        assertTrue(low.command("neuromesh:borrow return " + packet.group(1), "returned the state", Duration
+                .ofSeconds(30)).contains("to " + high.shortId()));
+        // and a memory shared by name reaches that peer only, a signal reaches everyone
+        low.command("neuromesh:share high --text \"hello from low\" --tags greeting", "shared", Duration.ofSeconds(30));
+        low.command("neuromesh:signal --value -0.25 --urgency 0.9 --topic drift", "sent to every peer",
+                Duration.ofSeconds(30));
+        awaitCommandOutput(high, "neuromesh:share inbox", "capsules shared", "14 bytes  tags [greeting]");
+        awaitCommandOutput(high, "neuromesh:signal list", "signals received", "value -0.2500  urgency 0.90  drift");
+        awaitCommandOutput(newcomer, "neuromesh:signal list", "signals received", "value -0.2500  urgency 0.90");
+        assertTrue(newcomer.command("neuromesh:share inbox", "capsules shared", Duration.ofSeconds(10))
+                .contains("0 capsules shared"));
+    }
+
+    private static void awaitPeers(PeerProcess peer, String... names) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String seen = "";
+        while (System.nanoTime() < deadline) {
+            seen = peer.command("neuromesh:peers", "refused messages", Duration.ofSeconds(30));
+            String listed = seen;
+            if (Arrays.stream(names).allMatch(name -> listed.contains(" " + name + " "))) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("peers " + Arrays.toString(names) + " not found:\n" + seen);
+    }
+
+    /** Repeats {@code command} (whose output ends with a line holding {@code end}) until it prints {@code expected}. */
+    private static void awaitCommandOutput(PeerProcess peer, String command, String end, String expected)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String seen = "";
+        while (System.nanoTime() < deadline) {
+            seen = peer.command(command, end, Duration.ofSeconds(10));
+            if (seen.contains(expected)) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("'" + command + "' never printed '" + expected + "':\n" + seen);
     }
 
     private PeerProcess coordinator() throws IOException {

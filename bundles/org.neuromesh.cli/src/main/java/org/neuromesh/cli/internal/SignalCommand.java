@@ -1,0 +1,63 @@
+package org.neuromesh.cli.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.neuromesh.cli.Options;
+import org.neuromesh.peer.ErrorSignal;
+import org.neuromesh.peer.PeerRuntime;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code neuromesh:signal --value F [--urgency F] [--topic T]} broadcasts an error or reward signal to every peer
+ * (their learners take it as a modulatory input); {@code neuromesh:signal list} shows the latest ones received.
+ */
+@Component(service = SignalCommand.class, property = {
+        "osgi.command.scope=neuromesh",
+        "osgi.command.function=signal" })
+public class SignalCommand {
+
+    static final String USAGE = String.join("\n",
+            "usage: signal --value F [--urgency F] [--topic TEXT]",
+            "       signal list",
+            "  Broadcasts an error or reward signal (value -1e6..1e6, urgency 0..1, default 0.5) to every peer; list",
+            "  shows the latest signals this peer received.");
+
+    private final PeerRuntime runtime;
+
+    @Activate
+    public SignalCommand(@Reference PeerRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    public void signal(String... args) throws IOException {
+        PrintStream out = System.out;
+        if (args.length == 1 && args[0].equals("list")) {
+            List<ErrorSignal> latest = runtime.signals().latest();
+            for (ErrorSignal s : latest) {
+                out.printf(Locale.ROOT, "%s  value %.4f  urgency %.2f  %s  %s%n", s.sender().shortForm(), s.value(),
+                        s.urgency(), s.topic(), s.receivedAt());
+            }
+            out.println(latest.size() + " signals received (the latest are kept)");
+            return;
+        }
+        try {
+            Options o = Options.parse(args, Set.of(), Set.of("--value", "--urgency", "--topic"));
+            if (!o.flag("--value")) {
+                throw new IllegalArgumentException("--value is needed");
+            }
+            double value = o.number("--value", 0, -1e6, 1e6);
+            double urgency = o.number("--urgency", 0.5, 0, 1);
+            runtime.signals().broadcast(value, urgency, o.text("--topic", ""));
+            out.printf(Locale.ROOT, "signal %.4f (urgency %.2f) sent to every peer%n", value, urgency);
+        } catch (IllegalArgumentException e) {
+            out.println("signal failed: " + e.getMessage());
+            out.println(USAGE);
+        }
+    }
+}
