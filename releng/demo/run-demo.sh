@@ -23,43 +23,16 @@ done
 top="$(cd "$(dirname "$0")/../.." && pwd)"
 work="${work:-$top/target/demo/$(date +%Y%m%d-%H%M%S)}"
 mkdir -p "$work"
+source "$top/releng/lib/servers.sh"
 if [ "$port" = 0 ]; then
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  port=$(free_port)
 fi
 
 cleanup() {
-  for pid in $(cat "$work/pids" 2>/dev/null); do kill "$pid" 2>/dev/null || true; done
   [ -n "${follower:-}" ] && kill "$follower" 2>/dev/null || true
-  wait 2>/dev/null || true
+  stop_servers
 }
 trap cleanup EXIT
-
-# One folder per process: its own conf/, Equinox configuration area, identity, outbox and log.
-instance() {
-  local dir="$work/$1"
-  mkdir -p "$dir/conf" "$dir/home" "$dir/plugins"
-  cp -r "$server/configuration" "$dir/configuration"
-  echo "$dir"
-}
-
-# Starts a server in the background; its console reads from a FIFO that this script holds open, so that
-# commands can be written to it (fd returned in $console_fd) and it never sees the end of its input.
-start_server() {
-  local dir="$1"
-  mkfifo "$dir/console.in"
-  NEUROMESH_VMARGS="-Xmx1g -Dneuromesh.home=$dir/home -Dneuromesh.config.dir=$dir/conf -Dneuromesh.plugins.dir=$dir/plugins ${NEUROMESH_VMARGS:-}" \
-    "$server/neuromesh-server" -configuration "$dir/configuration" < "$dir/console.in" > "$dir/console.log" 2>&1 &
-  echo $! >> "$work/pids"
-  exec {console_fd}>"$dir/console.in"
-}
-
-wait_for() { # file pattern seconds
-  local waited=0
-  until grep -qE "$2" "$1" 2>/dev/null; do
-    sleep 0.5; waited=$((waited + 1))
-    if [ "$waited" -gt $(($3 * 2)) ]; then echo "demo: gave up waiting for '$2' in $1" >&2; return 1; fi
-  done
-}
 
 coordinator=$(instance coordinator)
 cat > "$coordinator/conf/org.neuromesh.broker.cfg" <<CFG
