@@ -38,9 +38,12 @@ import org.neuromesh.testing.mosquitto.MosquittoBroker;
  * Mosquitto for 1 KB and 100 KB payloads, our transport next to a bare Paho client and mosquitto_pub/sub. Opt-in:
  *
  * <pre>
- * ./mvnw -o verify -pl bundles/org.neuromesh.api,bundles/org.neuromesh.crypto,bundles/org.neuromesh.discovery.mqtt \
+ * ./mvnw -o verify -pl bundles/org.neuromesh.api,bundles/org.neuromesh.crypto,bundles/org.neuromesh.broker,\
+ *     tests/org.neuromesh.testing.mosquitto,bundles/org.neuromesh.discovery.mqtt \
  *     -Dneuromesh.bench=true -Dtest=MqttBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
+ *
+ * or {@code ./neuromesh bench peers}, which runs it first.
  */
 @EnabledIfSystemProperty(named = "neuromesh.bench", matches = "true")
 class MqttBenchmark {
