@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.DoubleSupplier;
 
 import org.neuromesh.api.federation.Evaluation;
 import org.neuromesh.api.federation.FederatedModel;
@@ -52,8 +53,19 @@ public final class EngineFederatedModel implements FederatedModel {
     private final RuleRegistry rules;
     private final MatrixKernels kernels;
     private final Map<String, Membership> memberships = new ConcurrentHashMap<>();
+    private final DoubleSupplier errorGain;
 
     public EngineFederatedModel(LocalDataSet data, RuleRegistry rules, MatrixKernels kernels) {
+        this(data, rules, kernels, () -> 1.0);
+    }
+
+    /**
+     * @param errorGain the gain on the output error while training session rounds (other peers' error signals,
+     *        see {@link SignalModulation}); the baseline trained alone is never modulated
+     */
+    public EngineFederatedModel(LocalDataSet data, RuleRegistry rules, MatrixKernels kernels,
+            DoubleSupplier errorGain) {
+        this.errorGain = errorGain;
         this.data = data;
         this.trainSamples = ImageSamples.whole(data.train(), NetworkSettings.CLASSES);
         this.rules = rules;
@@ -85,6 +97,7 @@ public final class EngineFederatedModel implements FederatedModel {
                 NetworkSettings.options(plan.batchSize(), plan.seed() + global.round()));
         DriftCorrection ownDrift = member.drift;
         trainer.afterEachStep(network -> DriftCorrection.correctStep(network, globalDrift, ownDrift));
+        trainer.modulateErrorBy(errorGain);
         int window = plan.localSteps() * plan.batchSize();
         EpochStats stats = trainer.trainEpoch(new RotatingWindow(trainSamples, window, member.position),
                 Trainer.Progress.NONE, stop);

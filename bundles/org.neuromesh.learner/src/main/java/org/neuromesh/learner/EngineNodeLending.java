@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.DoubleSupplier;
 
 import org.neuromesh.api.federation.Evaluation;
 import org.neuromesh.api.federation.NodeLending;
@@ -38,10 +39,21 @@ public final class EngineNodeLending implements NodeLending {
     private final MatrixKernels kernels;
     private final Path modelFile;
     private final Map<String, Graft> grafts = new ConcurrentHashMap<>();
+    private final DoubleSupplier errorGain;
     private GatingNetwork own;
 
     public EngineNodeLending(LocalDataSet data, RuleRegistry rules, MatrixKernels kernels, Path modelFile)
             throws IOException {
+        this(data, rules, kernels, modelFile, () -> 1.0);
+    }
+
+    /**
+     * @param errorGain the gain on the output error while the own model trains (other peers' error signals, see
+     *        {@link SignalModulation})
+     */
+    public EngineNodeLending(LocalDataSet data, RuleRegistry rules, MatrixKernels kernels, Path modelFile,
+            DoubleSupplier errorGain) throws IOException {
+        this.errorGain = errorGain;
         this.data = data;
         this.rules = rules;
         this.kernels = kernels;
@@ -58,6 +70,7 @@ public final class EngineNodeLending implements NodeLending {
         GatingNetwork network = NetworkSettings.create(hidden, seed);
         Trainer trainer = new Trainer(network, rules.choose(rule).begin(network.shape(), seed), kernels,
                 NetworkSettings.options(128, seed));
+        trainer.modulateErrorBy(errorGain);
         var samples = ImageSamples.whole(data.train(), NetworkSettings.CLASSES);
         for (int e = 0; e < epochs && !stop.getAsBoolean(); e++) {
             trainer.trainEpoch(samples, Trainer.Progress.NONE, stop);

@@ -13,8 +13,8 @@ import org.neuromesh.api.peer.SignedControlMessage;
 /**
  * Error propagation between peers: {@link #broadcast} sends a signed {@code signal.error} to everyone; verified
  * signals of other peers go to every {@link #subscribe subscriber} and the latest are kept for status views. A
- * peer does not receive its own signals. {@link ModulationSink} is the hook through which a learner will take them
- * as modulatory input.
+ * peer does not receive its own signals. {@link ModulationSink} services (the learner's) take them as modulatory
+ * input.
  */
 public final class Signals {
 

@@ -25,8 +25,10 @@ public class SignalCommand {
     static final String USAGE = String.join("\n",
             "usage: signal --value F [--urgency F] [--topic TEXT]",
             "       signal list",
-            "  Broadcasts an error or reward signal (value -1e6..1e6, urgency 0..1, default 0.5) to every peer; list",
-            "  shows the latest signals this peer received.");
+            "  Broadcasts an error (value > 0) or reward (value < 0) signal to every peer (value -1e6..1e6, urgency",
+            "  0..1, default 0.5); peers whose data the topic names (default 'all'; a data set such as 'mnist', or",
+            "  'mnist/...') learn more from their errors after an error, less after a reward, fading with a 30 s",
+            "  half-life. list shows the latest signals this peer received.");
 
     private final PeerRuntime runtime;
 
@@ -53,7 +55,7 @@ public class SignalCommand {
             }
             double value = o.number("--value", 0, -1e6, 1e6);
             double urgency = o.number("--urgency", 0.5, 0, 1);
-            runtime.signals().broadcast(value, urgency, o.text("--topic", ""));
+            runtime.signals().broadcast(value, urgency, o.text("--topic", "all"));
             out.printf(Locale.ROOT, "signal %.4f (urgency %.2f) sent to every peer%n", value, urgency);
         } catch (IllegalArgumentException e) {
             out.println("signal failed: " + e.getMessage());

@@ -180,6 +180,19 @@ public final class Propagation implements LearningStep {
         scoreOutput();
     }
 
+    /**
+     * Multiplies the output error of the last batch by {@code gain}: a global neuromodulator (e.g. other peers' error
+     * signals) that makes everything learnt from this batch stronger or weaker. Call before {@link #deliverError}.
+     */
+    public void scaleOutputError(float gain) {
+        if (!(gain >= 0f && Float.isFinite(gain))) {
+            throw new IllegalArgumentException("an error gain must be finite and >= 0, got " + gain);
+        }
+        for (int i = 0; i < batch * network.outputWidth(); i++) {
+            outputError[i] *= gain;
+        }
+    }
+
     /** Sends the output error forward to every layer as its modulatory signal, and lets eta_d follow it. */
     public void deliverError(boolean adaptRates) {
         int outputs = network.outputWidth();

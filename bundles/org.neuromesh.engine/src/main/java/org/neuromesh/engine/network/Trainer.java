@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
 
 import org.neuromesh.api.learning.RuleState;
 import org.neuromesh.engine.math.MatrixKernels;
@@ -34,6 +35,7 @@ public final class Trainer {
     private final float[] input;
     private final SequenceInput sequence = new SequenceInput();
     private Consumer<GatingNetwork> afterStep = network -> { };
+    private DoubleSupplier errorGain = () -> 1.0;
     private long batchesLearned;
     private long plannedBatches;
 
@@ -102,6 +104,15 @@ public final class Trainer {
     }
 
     /**
+     * Sets the gain the output error is multiplied by before each learning step (read once per batch): the
+     * modulatory input through which signals from outside, such as other peers' error or reward signals, reach
+     * every rule. 1 leaves learning as it is.
+     */
+    public void modulateErrorBy(DoubleSupplier gain) {
+        errorGain = Objects.requireNonNull(gain, "gain");
+    }
+
+    /**
      * One pass over {@code samples} in a fresh random order.
      *
      * @param stop checked between batches; when true the pass ends after the current batch
@@ -129,6 +140,10 @@ public final class Trainer {
             if (!Double.isFinite(batchLoss)) {
                 throw new TrainingDivergedException("the loss became " + batchLoss + " at samples " + from + ".."
                         + (from + count - 1) + " of this epoch; lower the learning rate or check the input");
+            }
+            float gain = (float) errorGain.getAsDouble();
+            if (gain != 1f) {
+                propagation.scaleOutputError(gain);
             }
             propagation.deliverError(true);
             propagation.rateFactor(options.schedule().factor(batchesLearned++, plannedBatches));

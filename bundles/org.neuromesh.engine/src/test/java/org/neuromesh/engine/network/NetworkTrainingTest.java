@@ -81,6 +81,32 @@ class NetworkTrainingTest {
     }
 
     @Test
+    void anErrorGainScalesWhatABatchTeaches() {
+        // given two identical networks, one trained with its output error doubled (as by a peer's error signal)
+        SampleSet batch = ImageSamples.whole(halves(16, 4), 2);
+        GatingNetwork plain = GatingNetwork.create(NetworkShape.of(8, 16, 2), GATING, 3);
+        GatingNetwork modulated = GatingNetwork.create(NetworkShape.of(8, 16, 2), GATING, 3);
+        float[] before = plain.layer(1).weights.clone();
+        TrainingOptions oneBatch = TrainingOptions.defaults().withBatchSize(16);
+        Trainer doubled = new Trainer(modulated, deltaRule(0.2f), kernels, oneBatch);
+        doubled.modulateErrorBy(() -> 2.0);
+        // when each learns from the same single batch
+        new Trainer(plain, deltaRule(0.2f), kernels, oneBatch).trainEpoch(batch, Trainer.Progress.NONE, () -> false);
+        doubled.trainEpoch(batch, Trainer.Progress.NONE, () -> false);
+        // then every readout weight moved twice as far
+        for (int i = 0; i < before.length; i++) {
+            float step = plain.layer(1).weights[i] - before[i];
+            assertEquals(2 * step, modulated.layer(1).weights[i] - before[i], 1e-5f + Math.abs(step) * 1e-3f);
+        }
+        assertTrue(plain.layer(1).weights[0] != before[0] || plain.layer(1).weights[1] != before[1]);
+        // and a gain that is not a gain is refused
+        Trainer broken = new Trainer(plain, deltaRule(0.2f), kernels, oneBatch);
+        broken.modulateErrorBy(() -> Double.NaN);
+        assertThrows(IllegalArgumentException.class, () -> broken.trainEpoch(batch, Trainer.Progress.NONE,
+                () -> false));
+    }
+
+    @Test
     void theSameSeedGivesTheSameNetworkAndTheSameTraining() {
         // given two networks and trainers built from the same seeds
         float[][] weights = new float[2][];

@@ -3,6 +3,7 @@ package org.neuromesh.learner.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -24,6 +25,9 @@ import org.neuromesh.learner.EngineFederatedModel;
 import org.neuromesh.learner.EngineNodeLending;
 import org.neuromesh.learner.LocalDataSet;
 import org.neuromesh.learner.LocalDataSpec;
+import org.neuromesh.learner.SignalModulation;
+import org.neuromesh.peer.ErrorSignal;
+import org.neuromesh.peer.ModulationSink;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,10 +44,10 @@ import org.osgi.service.metatype.annotations.Designate;
  * (a configuration change re-creates the component); fails activation with the reason when the data is missing.
  */
 @Component(configurationPid = LearnerConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = { FederatedModel.class, NodeLending.class }, property = {
+        service = { FederatedModel.class, NodeLending.class, ModulationSink.class }, property = {
         FederatedModel.NAME_PROPERTY + "=engine", NodeLending.NAME_PROPERTY + "=engine" })
 @Designate(ocd = LearnerConfig.class)
-public class LearnerComponent implements FederatedModel, NodeLending {
+public class LearnerComponent implements FederatedModel, NodeLending, ModulationSink {
 
     private static final System.Logger LOG = System.getLogger(LearnerComponent.class.getName());
 
@@ -51,6 +55,7 @@ public class LearnerComponent implements FederatedModel, NodeLending {
     private MatrixKernels kernels;
     private EngineFederatedModel federated;
     private EngineNodeLending lending;
+    private volatile SignalModulation modulation;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addRule(LearningRule rule, Map<String, Object> properties) {
@@ -72,8 +77,10 @@ public class LearnerComponent implements FederatedModel, NodeLending {
                 config.shardPeers(), config.classesPerPeer(), config.shardIndex(), config.shardSeed());
         LocalDataSet data = LocalDataSet.load(spec);
         kernels = Kernels.create(config.threads());
-        federated = new EngineFederatedModel(data, rules, kernels);
-        lending = new EngineNodeLending(data, rules, kernels, ownModelFile(config));
+        SignalModulation signals = new SignalModulation(dataset.id(), System::nanoTime);
+        modulation = signals;
+        federated = new EngineFederatedModel(data, rules, kernels, signals::gain);
+        lending = new EngineNodeLending(data, rules, kernels, ownModelFile(config), signals::gain);
         LocalData described = data.describe();
         LOG.log(System.Logger.Level.INFO, "learner ready: {0}, classes {1}, {2} training samples",
                 described.dataset(), described.classes(), described.trainSamples());
@@ -92,6 +99,17 @@ public class LearnerComponent implements FederatedModel, NodeLending {
         }
         String home = System.getProperty("neuromesh.home", System.getProperty("user.home") + "/.neuromesh");
         return Path.of(home, "learner", "own-model.nmc");
+    }
+
+    /** Other peers' error signals modulate this peer's training (see {@link SignalModulation}). */
+    @Override
+    public void modulate(ErrorSignal signal) {
+        SignalModulation signals = modulation;
+        if (signals != null && signals.add(signal.value(), signal.urgency(), signal.topic())) {
+            LOG.log(System.Logger.Level.INFO, "error signal {0} (urgency {1}, topic {2}) from {3}: the error gain of"
+                    + " training is now {4}", signal.value(), signal.urgency(), signal.topic(),
+                    signal.sender().shortForm(), String.format(Locale.ROOT, "%.3f", signals.gain()));
+        }
     }
 
     @Override

@@ -229,9 +229,14 @@ class PeersOverMosquittoIT {
         low.command("neuromesh:share high --text \"hello from low\" --tags greeting", "shared", Duration.ofSeconds(30));
         low.command("neuromesh:signal --value -0.25 --urgency 0.9 --topic drift", "sent to every peer",
                 Duration.ofSeconds(30));
+        low.command("neuromesh:signal --value 0.5 --urgency 1 --topic mnist", "sent to every peer",
+                Duration.ofSeconds(30));
         awaitCommandOutput(high, "neuromesh:share inbox", "capsules shared", "14 bytes  tags [greeting]");
         awaitCommandOutput(high, "neuromesh:signal list", "signals received", "value -0.2500  urgency 0.90  drift");
         awaitCommandOutput(newcomer, "neuromesh:signal list", "signals received", "value -0.2500  urgency 0.90");
+        // and a signal about its data set raises the error gain of high's training (its learner logs it)
+        high.current().awaitOutput(0, "from " + low.shortId() + ": the error gain of training is now 1.500",
+                Duration.ofSeconds(30));
         assertTrue(newcomer.command("neuromesh:share inbox", "capsules shared", Duration.ofSeconds(10))
                 .contains("0 capsules shared"));
     }
