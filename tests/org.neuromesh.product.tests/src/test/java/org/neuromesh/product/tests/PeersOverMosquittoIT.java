@@ -66,9 +66,9 @@ class PeersOverMosquittoIT {
         awaitReady();
         // when a session runs and two members are killed (SIGKILL) in the middle of round 3
         int mark = coordinator.current().mark();
-        coordinator.current().type("neuromesh:session start --id crash --members 8 --rounds 24 --steps 4 --batch 64"
+        coordinator.current().type("neuromesh:session start --id crash --members 8 --rounds 30 --steps 4 --batch 64"
                 + " --hidden 32 --deadline 60 --wait");
-        coordinator.current().awaitOutput(mark, "round 2/24", SESSION_TIMEOUT);
+        coordinator.current().awaitOutput(mark, "round 2/30", SESSION_TIMEOUT);
         members.get(2).kill();
         members.get(5).kill();
         // then the session goes on without them (discovery sees them leave; rounds do not wait for them)
@@ -80,7 +80,7 @@ class PeersOverMosquittoIT {
         members.get(2).awaitReady();
         members.get(5).awaitReady();
         String output = coordinator.current().awaitOutput(mark, "session model:", SESSION_TIMEOUT);
-        assertTrue(output.contains("round 24/24: 8 of 8 members"), output);
+        assertTrue(output.contains("round 30/30: 8 of 8 members"), output);
         assertEquals(8, count(MEMBER_ROW, output), output);
         // and every capsule any process handed to its transport was opened by each of its recipients
         assertEveryCapsuleArrived(coordinator, members);
