@@ -43,6 +43,18 @@ class SessionsTest {
         return peer;
     }
 
+    /** Members a, b and c who join sessions on MNIST; c never contributes. Every peer made so far knows them. */
+    private List<TestPeer> twoWorkingMembersAndAHangingOne() throws Exception {
+        List<TestPeer> members = List.of(peer("a"), peer("b"), peer("c"));
+        TestPeer.introduce(peers.toArray(TestPeer[]::new));
+        ScriptedFederatedModel hanging = new ScriptedFederatedModel(2);
+        hanging.silence(true);
+        members.get(0).sessions(new ScriptedFederatedModel(0), true);
+        members.get(1).sessions(new ScriptedFederatedModel(1), true);
+        members.get(2).sessions(hanging, true);
+        return members;
+    }
+
     private static SessionPlan plan(int rounds, Duration deadline) {
         return new SessionPlan("s", "mnist", "eligibility", List.of(8), rounds, 1, 1, 1, 0.5, deadline);
     }
@@ -77,14 +89,8 @@ class SessionsTest {
     void givenAMemberThatHangs_whenTheDeadlinePasses_thenTheRoundClosesWithTheQuorum() throws Exception {
         // given two working members and one that never contributes
         TestPeer coordinator = peer("coordinator");
-        List<TestPeer> members = List.of(peer("a"), peer("b"), peer("c"));
-        TestPeer.introduce(peers.toArray(TestPeer[]::new));
+        twoWorkingMembersAndAHangingOne();
         Sessions aggregator = coordinator.sessions(new ScriptedFederatedModel(), false);
-        ScriptedFederatedModel hanging = new ScriptedFederatedModel(2);
-        hanging.silence(true);
-        members.get(0).sessions(new ScriptedFederatedModel(0), true);
-        members.get(1).sessions(new ScriptedFederatedModel(1), true);
-        members.get(2).sessions(hanging, true);
         // when a 2-round session with a quorum of half and a short deadline runs
         aggregator.propose(plan(2, Duration.ofMillis(400)), 3, false);
         // then both rounds close at their deadlines with the two working members
@@ -128,16 +134,10 @@ class SessionsTest {
             throws Exception {
         // given two working members and one that hangs, and rounds whose deadline is far away
         TestPeer coordinator = peer("coordinator");
-        List<TestPeer> members = List.of(peer("a"), peer("b"), peer("c"));
-        TestPeer.introduce(peers.toArray(TestPeer[]::new));
+        List<TestPeer> members = twoWorkingMembersAndAHangingOne();
         Set<PeerId> present = ConcurrentHashMap.newKeySet();
         members.forEach(member -> present.add(member.id()));
         Sessions aggregator = coordinator.sessions(new ScriptedFederatedModel(), false, present::contains);
-        ScriptedFederatedModel hanging = new ScriptedFederatedModel(2);
-        hanging.silence(true);
-        members.get(0).sessions(new ScriptedFederatedModel(0), true);
-        members.get(1).sessions(new ScriptedFederatedModel(1), true);
-        members.get(2).sessions(hanging, true);
         aggregator.propose(plan(3, Duration.ofMinutes(5)), 3, false);
         Eventually.await("round 1 to start", WAIT,
                 () -> aggregator.status("s").filter(s -> s.state() == State.RUNNING).isPresent());

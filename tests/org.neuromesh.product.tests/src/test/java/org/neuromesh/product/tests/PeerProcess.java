@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.neuromesh.testing.mosquitto.MosquittoBroker;
 import org.neuromesh.testing.mosquitto.TestPki;
@@ -75,7 +74,7 @@ final class PeerProcess implements AutoCloseable {
         Path conf = Files.createDirectories(folder.resolve("conf"));
         Files.createDirectories(folder.resolve("home"));
         Files.createDirectories(folder.resolve("plugins"));
-        copyTree(server.resolve("configuration"), folder.resolve("configuration"));
+        RunningProduct.copyTree(server.resolve("configuration"), folder.resolve("configuration"));
         Files.write(conf.resolve("org.neuromesh.learner.cfg"), learner);
         return conf;
     }
@@ -136,19 +135,6 @@ final class PeerProcess implements AutoCloseable {
     public void close() throws InterruptedException {
         for (RunningProduct run : runs) {
             run.close();
-        }
-    }
-
-    private static void copyTree(Path source, Path target) throws IOException {
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path copy = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy);
-                }
-            }
         }
     }
 }

@@ -44,6 +44,12 @@ final class RunningProduct implements AutoCloseable {
             throw new IllegalStateException("No built product at " + source + "; run ./mvnw verify from the top");
         }
         Path target = work.resolve(rootFolder);
+        copyTree(source, target);
+        return target;
+    }
+
+    /** Copies a folder with everything in it, keeping file attributes (the launcher script stays executable). */
+    static void copyTree(Path source, Path target) throws IOException {
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 Path copy = target.resolve(source.relativize(file).toString());
@@ -54,7 +60,6 @@ final class RunningProduct implements AutoCloseable {
                 }
             }
         }
-        return target;
     }
 
     /**
