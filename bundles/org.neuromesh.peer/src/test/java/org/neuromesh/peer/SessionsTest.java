@@ -43,6 +43,16 @@ class SessionsTest {
         return peer;
     }
 
+    private static void awaitEndWithEveryRound(Sessions aggregator, int contributors, int members)
+            throws InterruptedException {
+        Eventually.await("the session to end", WAIT,
+                () -> aggregator.status("s").filter(s -> s.state() == State.DONE).isPresent());
+        aggregator.status("s").orElseThrow().rounds().forEach(round -> {
+            assertEquals(contributors, round.contributors());
+            assertEquals(members, round.members());
+        });
+    }
+
     /** Members a, b and c who join sessions on MNIST; c never contributes. Every peer made so far knows them. */
     private List<TestPeer> twoWorkingMembersAndAHangingOne() throws Exception {
         List<TestPeer> members = List.of(peer("a"), peer("b"), peer("c"));
@@ -94,12 +104,7 @@ class SessionsTest {
         // when a 2-round session with a quorum of half and a short deadline runs
         aggregator.propose(plan(2, Duration.ofMillis(400)), 3, false);
         // then both rounds close at their deadlines with the two working members
-        Eventually.await("the session to end", WAIT,
-                () -> aggregator.status("s").filter(s -> s.state() == State.DONE).isPresent());
-        aggregator.status("s").orElseThrow().rounds().forEach(round -> {
-            assertEquals(2, round.contributors());
-            assertEquals(3, round.members());
-        });
+        awaitEndWithEveryRound(aggregator, 2, 3);
     }
 
     @Test
@@ -145,12 +150,7 @@ class SessionsTest {
         present.remove(members.get(2).id());
         aggregator.peerLeft(members.get(2).id());
         // then every round closes with the two others, long before any deadline
-        Eventually.await("the session to end", WAIT,
-                () -> aggregator.status("s").filter(s -> s.state() == State.DONE).isPresent());
-        aggregator.status("s").orElseThrow().rounds().forEach(round -> {
-            assertEquals(2, round.contributors());
-            assertEquals(3, round.members());
-        });
+        awaitEndWithEveryRound(aggregator, 2, 3);
     }
 
     @Test
