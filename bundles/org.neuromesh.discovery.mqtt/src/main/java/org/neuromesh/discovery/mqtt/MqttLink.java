@@ -4,6 +4,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -19,8 +20,9 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
  * One Paho connection: connects (retrying until the broker answers), re-subscribes on every (re)connection, logs
- * its state, and hands arriving messages to a {@link Listener}. After the first connection Paho reconnects by
- * itself; the session is persistent ({@code cleanSession=false}) so the broker queues QoS 1 messages meanwhile.
+ * its state, and hands arriving messages to a {@link Listener}. A lost connection is reconnected by the same retry
+ * loop, not by Paho's automatic reconnect, which was seen to stop trying after a Mosquitto restart; the session is
+ * persistent ({@code cleanSession=false}) so the broker queues QoS 1 messages meanwhile.
  *
  * <p>Paho keeps its in-flight messages in memory only, and drops them when the connection is lost: the outbox is
  * the durable store and publishes them again after the reconnection, as new messages. Paho's own file store would
@@ -56,7 +58,7 @@ final class MqttLink implements MqttCallbackExtended {
     private volatile ConnectionStatus status;
     private volatile boolean subscribed;
     private volatile boolean closing;
-    private long retryMillis = RETRY_MIN_MILLIS;
+    private volatile long retryMillis = RETRY_MIN_MILLIS;
 
     /**
      * @param will the last will's topic and payload (retained, QoS 1), or {@code null} for none
@@ -79,8 +81,7 @@ final class MqttLink implements MqttCallbackExtended {
     private static MqttConnectOptions options(MqttSettings settings, Map.Entry<String, byte[]> will) {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(false);
-        options.setAutomaticReconnect(true);
-        options.setMaxReconnectDelay((int) RETRY_MAX_MILLIS);
+        options.setAutomaticReconnect(false); // see the class comment
         options.setKeepAliveInterval(settings.keepAliveSeconds());
         options.setConnectionTimeout(10);
         options.setMaxInflight(MAX_INFLIGHT);
@@ -158,7 +159,7 @@ final class MqttLink implements MqttCallbackExtended {
     }
 
     private void attempt() {
-        if (closing) {
+        if (closing || client.isConnected()) {
             return;
         }
         try {
@@ -189,7 +190,15 @@ final class MqttLink implements MqttCallbackExtended {
         retryMillis = Math.min(RETRY_MAX_MILLIS, retryMillis * 2);
         LOG.log(firstOrChanged ? Level.WARNING : Level.DEBUG, "[" + label + "] cannot connect to "
                 + settings.serverUri() + ": " + reason + "; retrying in " + delay + " ms");
-        scheduler.schedule(this::attempt, delay, TimeUnit.MILLISECONDS);
+        retryIn(delay);
+    }
+
+    private void retryIn(long delayMillis) {
+        try {
+            scheduler.schedule(this::attempt, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // the transport is closing
+        }
     }
 
     /** A reason a user can act on, without passwords. */
@@ -209,7 +218,8 @@ final class MqttLink implements MqttCallbackExtended {
     }
 
     @Override
-    public void connectComplete(boolean reconnect, String serverUri) {
+    public void connectComplete(boolean pahoReconnect, String serverUri) {
+        boolean reconnect = status.connects() > 0;
         LOG.log(Level.INFO, "[" + label + "] " + (reconnect ? "reconnected" : "connected") + " to " + serverUri
                 + " as client " + clientId);
         subscribed = false;
@@ -264,6 +274,8 @@ final class MqttLink implements MqttCallbackExtended {
         if (!closing) {
             LOG.log(Level.WARNING, "[" + label + "] connection to " + settings.serverUri() + " lost: " + reason
                     + "; reconnecting");
+            retryMillis = RETRY_MIN_MILLIS;
+            retryIn(RETRY_MIN_MILLIS);
         }
         try {
             listener.disconnected();
