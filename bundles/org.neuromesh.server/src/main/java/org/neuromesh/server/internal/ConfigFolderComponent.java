@@ -34,7 +34,7 @@ public class ConfigFolderComponent {
         ConfigFolder configs = new ConfigFolder(folder,
                 new MetatypeConfigurations(context, configurationAdmin, metaType), Folders.report(LOG));
         LOG.log(Level.INFO, "Watching configuration folder " + configs.folder());
-        // at once: the files already there are in force before bundles of later start levels (the broker) start
+        // at once: the files already there are in force before bundles of later start levels (the providers) start
         configs.scan();
         poller.scheduleWithFixedDelay(configs::scan, 1, 1, TimeUnit.SECONDS);
     }

@@ -22,6 +22,7 @@ import org.neuromesh.testing.mosquitto.TestPki;
 final class PeerProcess implements AutoCloseable {
 
     private static final Pattern PEER_ID = Pattern.compile("peer ([0-9a-f]{8}) ready");
+    private static final Pattern TRANSPORT_START = Pattern.compile("MQTT transport of \\S+ starting");
 
     private final Path server;
     private final Path folder;
@@ -88,10 +89,17 @@ final class PeerProcess implements AutoCloseable {
         return this;
     }
 
-    /** Waits until the current run's peer runtime is up and its learner holds its data. */
+    /**
+     * Waits until the current run's peer runtime is up and its learner holds its data, and checks that its transport
+     * started once, with the settings of its configuration folder (not first with the defaults, then again).
+     */
     PeerProcess awaitReady() throws InterruptedException {
         current().awaitOutput(0, "learner ready", Duration.ofMinutes(3));
-        current().awaitOutput(0, " sessions on its data set", Duration.ofMinutes(1));
+        String output = current().awaitOutput(0, " sessions on its data set", Duration.ofMinutes(1));
+        long transportStarts = TRANSPORT_START.matcher(output).results().count();
+        if (transportStarts != 1) {
+            throw new AssertionError("the transport started " + transportStarts + " times:\n" + output);
+        }
         return this;
     }
 

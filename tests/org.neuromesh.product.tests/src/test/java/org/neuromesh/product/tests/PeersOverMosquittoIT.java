@@ -203,12 +203,15 @@ class PeersOverMosquittoIT {
         PeerProcess newcomer = started(PeerProcess.prepareUnconnected(server, work.resolve("newcomer"),
                 RunningProduct.freePort(), List.of("dataset = mnist", "classes = 0", "threads = 1")));
         newcomer.awaitReady();
+        int beforeConnect = newcomer.current().mark();
         String connected = newcomer.command("neuromesh:connect 127.0.0.1:" + broker.tlsPort() + " --tls --ca "
                 + broker.pki().caCertificate() + " --keystore " + broker.pki().clientKeyStore()
                 + " --keystore-password " + org.neuromesh.testing.mosquitto.TestPki.KEY_STORE_PASSWORD + " --user "
                 + MosquittoBroker.USER + " --password " + MosquittoBroker.PASSWORD, "connecting to",
                 Duration.ofSeconds(30));
         assertTrue(connected.contains("127.0.0.1:" + broker.tlsPort() + " (TLS) as peer"), connected);
+        // (the transport restarts on the new settings, and with it the peer runtime and the commands using it)
+        newcomer.current().awaitOutput(beforeConnect, " sessions on its data set", Duration.ofSeconds(30));
         // then it finds the others there
         awaitPeers(newcomer, "low", "high");
         // and when low borrows nodes for 5-9 from high, it gains on those digits and pays for them
