@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 import org.neuromesh.api.federation.Evaluation;
 import org.neuromesh.api.federation.FederatedModel;
@@ -27,8 +26,9 @@ import org.neuromesh.peer.SessionStatus.State;
  * The aggregator's side of one session: collects joins, starts the rounds, gathers sealed contributions, closes a
  * round when every member contributed, or at its deadline with a quorum (after one extension, with whoever
  * contributed), merges, and sends the merged state with the global modulatory signal back. A member that joins
- * late or comes back gets the current global state at once. A round does not wait for members that are no longer
- * reachable (discovery saw them leave); they stay members and are counted again once they contribute.
+ * late or comes back gets the current global state at once. A round waits for a member that discovery saw leave
+ * only for the grace of {@link MemberPresence}; such members stay members and are counted again once they
+ * contribute.
  */
 final class Aggregation {
 
@@ -42,7 +42,7 @@ final class Aggregation {
     private final ScheduledExecutorService timers;
     private final ExecutorService work;
     private final SessionListener listener;
-    private final Predicate<PeerId> reachable;
+    private final MemberPresence presence;
     private final Set<PeerId> members = new LinkedHashSet<>();
     private final Map<PeerId, LocalContribution> current = new LinkedHashMap<>();
     private final List<RoundSummary> history = new ArrayList<>();
@@ -50,6 +50,7 @@ final class Aggregation {
     private State state = State.JOINING;
     private GlobalState global;
     private ScheduledFuture<?> deadline;
+    private ScheduledFuture<?> graceCheck;
     private boolean extended;
     private boolean merging;
     private long roundStarted;
@@ -61,8 +62,8 @@ final class Aggregation {
 
     Aggregation(SessionPlan plan, int expectedMembers, FederatedModel model, CapsuleSender sender,
             ScheduledExecutorService timers, ExecutorService work, SessionListener listener,
-            Predicate<PeerId> reachable) {
-        this.reachable = reachable;
+            MemberPresence presence) {
+        this.presence = presence;
         this.plan = plan;
         this.expectedMembers = expectedMembers;
         this.model = model;
@@ -97,33 +98,65 @@ final class Aggregation {
         current.put(member, contribution);
         bytesReceived += sealedBytes;
         roundBytesIn += sealedBytes;
-        if (everyReachableMemberContributed()) {
+        if (everyAwaitedMemberContributed()) {
             closeRound();
         }
     }
 
-    /** A member left: if the round only waited for it, it closes now instead of at its deadline. */
+    /**
+     * A member left: if the round only waits for it, it closes when the grace has passed without the member coming
+     * back, instead of at its deadline.
+     */
     synchronized void memberLeft(PeerId member) {
         if (state != State.RUNNING || merging || !members.contains(member) || current.containsKey(member)) {
             return;
         }
-        if (everyReachableMemberContributed()) {
-            LOG.log(Level.WARNING, "session {0}: {1} left; round {2} closes with {3} of {4} contributions",
-                    plan.sessionId(), member.shortForm(), global.round() + 1, current.size(), members.size());
-            closeRound();
-        }
+        LOG.log(Level.INFO, "session {0}: {1} left; round {2} waits {3} s for it to come back", plan.sessionId(),
+                member.shortForm(), String.valueOf(global.round() + 1), String.valueOf(presence.grace().toSeconds()));
+        presence.awaited(member); // starts its grace now, not at the next contribution
+        checkAfterGrace();
     }
 
-    private boolean everyReachableMemberContributed() {
+    private boolean everyAwaitedMemberContributed() {
         if (current.isEmpty()) {
             return false;
         }
         for (PeerId member : members) {
-            if (!current.containsKey(member) && (member.equals(sender.self()) || reachable.test(member))) {
+            if (current.containsKey(member)) {
+                continue;
+            }
+            if (member.equals(sender.self())) {
+                return false;
+            }
+            if (presence.awaited(member)) {
+                if (presence.missing(member)) {
+                    checkAfterGrace();
+                }
                 return false;
             }
         }
         return true;
+    }
+
+    /** Looks again once a member that left has had its grace: the round may then close without it. */
+    private void checkAfterGrace() {
+        if (graceCheck != null && !graceCheck.isDone()) {
+            return;
+        }
+        graceCheck = timers.schedule(this::graceEnded, presence.grace().toMillis() + 1, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void graceEnded() {
+        if (state != State.RUNNING || merging) {
+            return;
+        }
+        if (everyAwaitedMemberContributed()) {
+            LOG.log(Level.WARNING, "session {0}: round {1} closes with {2} of {3} contributions: the others left and"
+                    + " did not come back within {4} s", plan.sessionId(), String.valueOf(global.round() + 1),
+                    String.valueOf(current.size()), String.valueOf(members.size()),
+                    String.valueOf(presence.grace().toSeconds()));
+            closeRound();
+        }
     }
 
     void reported(MemberReport report) {

@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 import org.neuromesh.api.capsule.Capsule;
 import org.neuromesh.api.federation.FederatedModel;
@@ -30,8 +29,8 @@ import org.neuromesh.api.peer.SignedControlMessage;
  * <p>The aggregator repeats its proposal while the session is open (joining or running), so that a member that
  * crashed or restarted finds the session again and rejoins; a member sends a join when it first sees a proposal,
  * and again only while it holds no global state. A round closes as soon as every member that is still reachable
- * contributed: a member that discovery reports gone is not waited for (it is sent the current state when it
- * comes back).
+ * contributed: a member that discovery reports gone is waited for only during a grace (a broker restart drops
+ * everyone for seconds), then no longer; it is sent the current state when it comes back.
  */
 public final class Sessions {
 
@@ -49,18 +48,17 @@ public final class Sessions {
     private final ExecutorService work;
     private final SessionListener listener;
     private final boolean autoJoin;
-    private final Predicate<PeerId> reachable;
+    private final MemberPresence presence;
     private final Map<String, Aggregation> aggregations = new ConcurrentHashMap<>();
     private final Map<String, Participation> participations = new ConcurrentHashMap<>();
 
     /**
      * @param autoJoin join every proposed session whose data set this peer holds
-     * @param reachable whether a peer is still there (e.g. known to discovery); a round does not wait for members
-     *        that are not
+     * @param presence which members a round waits for (discovery's view, with a grace for members that left)
      */
     public Sessions(FederatedModel model, CapsuleSender sender, Inbox inbox, ScheduledExecutorService timers,
-            ExecutorService work, SessionListener listener, boolean autoJoin, Predicate<PeerId> reachable) {
-        this.reachable = reachable;
+            ExecutorService work, SessionListener listener, boolean autoJoin, MemberPresence presence) {
+        this.presence = presence;
         this.model = model;
         this.sender = sender;
         this.timers = timers;
@@ -84,7 +82,7 @@ public final class Sessions {
             throw new IllegalArgumentException("a session needs at least one member, got " + expectedMembers);
         }
         if (aggregations.putIfAbsent(plan.sessionId(),
-                new Aggregation(plan, expectedMembers, model, sender, timers, work, listener, reachable)) != null) {
+                new Aggregation(plan, expectedMembers, model, sender, timers, work, listener, presence)) != null) {
             throw new IllegalArgumentException("session " + plan.sessionId() + " exists already");
         }
         byte[] proposal = SessionCodec.proposal(new SessionCodec.Proposal(plan, sender.self(), expectedMembers));

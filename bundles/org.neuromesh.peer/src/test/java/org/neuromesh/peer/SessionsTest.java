@@ -142,15 +142,45 @@ class SessionsTest {
         List<TestPeer> members = twoWorkingMembersAndAHangingOne();
         Set<PeerId> present = ConcurrentHashMap.newKeySet();
         members.forEach(member -> present.add(member.id()));
-        Sessions aggregator = coordinator.sessions(new ScriptedFederatedModel(), false, present::contains);
+        Sessions aggregator = coordinator.sessions(new ScriptedFederatedModel(), false,
+                new MemberPresence(present::contains, Duration.ofSeconds(1)));
         aggregator.propose(plan(3, Duration.ofMinutes(5)), 3, false);
         Eventually.await("round 1 to start", WAIT,
                 () -> aggregator.status("s").filter(s -> s.state() == State.RUNNING).isPresent());
         // when discovery reports the hanging member gone
         present.remove(members.get(2).id());
         aggregator.peerLeft(members.get(2).id());
-        // then every round closes with the two others, long before any deadline
+        // then every round closes with the two others once its grace passed, long before any deadline
         awaitEndWithEveryRound(aggregator, 2, 3);
+    }
+
+    @Test
+    void givenABrokerRestart_whenAMemberIsReportedGoneAndContributesLate_thenTheRoundStillWaitsForIt()
+            throws Exception {
+        // given three members, one of them slower than the others, and a grace for members that left
+        TestPeer coordinator = peer("coordinator");
+        List<TestPeer> members = List.of(peer("a"), peer("b"), peer("slow"));
+        TestPeer.introduce(peers.toArray(TestPeer[]::new));
+        Set<PeerId> present = ConcurrentHashMap.newKeySet();
+        members.forEach(member -> present.add(member.id()));
+        Sessions aggregator = coordinator.sessions(new ScriptedFederatedModel(), false,
+                new MemberPresence(present::contains, Duration.ofSeconds(10)));
+        members.get(0).sessions(new ScriptedFederatedModel(0), true);
+        members.get(1).sessions(new ScriptedFederatedModel(1), true);
+        ScriptedFederatedModel slow = new ScriptedFederatedModel(2);
+        slow.slow(300);
+        members.get(2).sessions(slow, true);
+        aggregator.propose(plan(3, Duration.ofMinutes(5)), 3, false);
+        Eventually.await("round 1 to start", WAIT,
+                () -> aggregator.status("s").filter(s -> s.state() == State.RUNNING).isPresent());
+        // when the broker restarts: discovery reports the slow member gone for a moment, the others contribute
+        present.remove(members.get(2).id());
+        aggregator.peerLeft(members.get(2).id());
+        Eventually.await("round 1 to close", WAIT,
+                () -> aggregator.status("s").filter(s -> !s.rounds().isEmpty()).isPresent());
+        present.add(members.get(2).id());
+        // then no round closed without the slow member's late contribution
+        awaitEndWithEveryRound(aggregator, 3, 3);
     }
 
     @Test
@@ -164,7 +194,8 @@ class SessionsTest {
         Set<PeerId> present = ConcurrentHashMap.newKeySet();
         present.add(crashing.id());
         present.add(steady.id());
-        Sessions aggregator = coordinator.sessions(new ScriptedFederatedModel(), false, present::contains);
+        Sessions aggregator = coordinator.sessions(new ScriptedFederatedModel(), false,
+                new MemberPresence(present::contains, Duration.ZERO));
         ScriptedFederatedModel steadyModel = new ScriptedFederatedModel(1);
         steadyModel.slow(300);
         steady.sessions(steadyModel, true);

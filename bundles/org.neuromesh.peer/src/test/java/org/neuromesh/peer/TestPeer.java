@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Predicate;
 
 import org.neuromesh.api.federation.FederatedModel;
 import org.neuromesh.api.federation.NodeLending;
@@ -56,13 +55,12 @@ final class TestPeer implements AutoCloseable {
 
     /** Collaborative sessions on this peer's inbox, timers and worker, as the component wires them. */
     Sessions sessions(FederatedModel model, boolean autoJoin) {
-        return sessions(model, autoJoin, peer -> true);
+        return sessions(model, autoJoin, MemberPresence.everyone());
     }
 
     /** As {@link #sessions(FederatedModel, boolean)}, with a view of who is there. */
-    Sessions sessions(FederatedModel model, boolean autoJoin,
-            Predicate<PeerId> reachable) {
-        return new Sessions(model, sender, inbox, timers, work, SessionListener.NONE, autoJoin, reachable);
+    Sessions sessions(FederatedModel model, boolean autoJoin, MemberPresence presence) {
+        return new Sessions(model, sender, inbox, timers, work, SessionListener.NONE, autoJoin, presence);
     }
 
     PeerId id() {

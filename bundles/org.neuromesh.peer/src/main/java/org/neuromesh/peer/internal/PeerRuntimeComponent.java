@@ -27,6 +27,7 @@ import org.neuromesh.peer.BorrowingTerms;
 import org.neuromesh.peer.CapsuleSender;
 import org.neuromesh.peer.CreditBook;
 import org.neuromesh.peer.Inbox;
+import org.neuromesh.peer.MemberPresence;
 import org.neuromesh.peer.ModulationSink;
 import org.neuromesh.peer.PeerRuntime;
 import org.neuromesh.peer.RejectionTally;
@@ -94,7 +95,8 @@ public class PeerRuntimeComponent implements PeerRuntime {
         this.inbox = new Inbox(security);
         CapsuleSender sender = new CapsuleSender(security, messaging, clock);
         this.sessions = new Sessions(model, sender, inbox, timers, work, SessionListener.NONE, config.autoJoin(),
-                peer -> discovery.peers().stream().anyMatch(known -> known.id().equals(peer)));
+                new MemberPresence(peer -> discovery.peers().stream().anyMatch(known -> known.id().equals(peer)),
+                        Duration.ofSeconds(config.leaveGraceSeconds())));
         AuditTrail audit = new AuditTrail(security, () -> Optional.ofNullable(ledger), clock);
         BorrowingTerms terms = new BorrowingTerms(Duration.ofSeconds(config.offerTimeoutSeconds()),
                 config.creditsPerNode(), config.lendToOthers());

@@ -13,6 +13,12 @@ public @interface PeerRuntimeConfig {
             description = "Join every proposed session on a data set this peer holds.")
     boolean autoJoin() default true;
 
+    @AttributeDefinition(name = "Grace for members that left",
+            description = "Seconds a round of a session this peer aggregates still waits for a member that discovery"
+                    + " reports gone, so that a broker restart or a short outage does not drop it; 0: not at all.",
+            min = "0")
+    int leaveGraceSeconds() default 10;
+
     @AttributeDefinition(name = "Messaging target",
             description = "Filter choosing the transport, e.g. (neuromesh.messaging=mqtt).")
     String messaging_target() default "(neuromesh.messaging=*)";
