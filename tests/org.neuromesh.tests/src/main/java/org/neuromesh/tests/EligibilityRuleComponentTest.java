@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.neuromesh.api.learning.LearningRule;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.metatype.MetaTypeService;
 
@@ -26,13 +25,8 @@ class EligibilityRuleComponentTest {
 
     @AfterEach
     void deleteConfiguration() throws Exception {
-        Configuration[] configurations = configurationAdmin().listConfigurations("(service.pid=" + PID + ")");
-        if (configurations != null) {
-            for (Configuration configuration : configurations) {
-                configuration.delete();
-            }
-        }
-        Framework.await("the rule has its default rate again", () -> "0.05".equals(rateOfRule()));
+        Framework.resetConfiguration(PID, LearningRule.class, FILTER);
+        assertEquals("0.05", rateOfRule(), "the default rate");
     }
 
     @Test

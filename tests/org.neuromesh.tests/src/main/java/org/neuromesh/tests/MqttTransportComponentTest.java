@@ -35,7 +35,6 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.MetaTypeService;
@@ -52,14 +51,7 @@ class MqttTransportComponentTest {
 
     @AfterEach
     void deleteConfigurationAndStopBroker() throws Exception {
-        Configuration[] configurations = configurationAdmin().listConfigurations("(service.pid=" + PID + ")");
-        if (configurations != null) {
-            for (Configuration configuration : configurations) {
-                configuration.delete();
-            }
-        }
-        Framework.await("the transport has its default configuration again",
-                () -> transport(FILTER).map(r -> Integer.valueOf(1883).equals(r.getProperty("port"))).orElse(false));
+        Framework.resetConfiguration(PID, PeerMessaging.class, FILTER);
         if (broker != null) {
             broker.stop();
         }

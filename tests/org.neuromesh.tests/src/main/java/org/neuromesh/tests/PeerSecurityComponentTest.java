@@ -30,7 +30,6 @@ import org.neuromesh.crypto.WireFormat;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /** This peer's security as a real DS component, configured through the real Config Admin. */
@@ -44,14 +43,7 @@ class PeerSecurityComponentTest {
 
     @AfterEach
     void deleteConfigurationAndFiles() throws Exception {
-        Configuration[] configurations = configurationAdmin().listConfigurations("(service.pid=" + PID + ")");
-        if (configurations != null) {
-            for (Configuration configuration : configurations) {
-                configuration.delete();
-            }
-        }
-        Framework.await("peer security has its default configuration again",
-                () -> security(FILTER).map(r -> "".equals(r.getProperty("identityDirectory"))).orElse(false));
+        Framework.resetConfiguration(PID, PeerSecurity.class, FILTER);
         if (temp != null) {
             try (Stream<Path> files = Files.walk(temp)) {
                 for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
