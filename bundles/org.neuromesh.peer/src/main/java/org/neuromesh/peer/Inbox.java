@@ -1,5 +1,6 @@
 package org.neuromesh.peer;
 
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,7 +31,9 @@ import org.neuromesh.api.security.RejectionReason;
  * <p>A message from a sender whose keys are not known yet is held, not refused: a peer that restarts is handed the
  * capsules its broker queued for it before the senders' (retained) announcements, and they must not be lost. Up to
  * {@value #MAX_HELD} such messages wait for {@link #senderKnown}; beyond that the oldest is refused as
- * {@link RejectionReason#UNKNOWN_SENDER}.
+ * {@link RejectionReason#UNKNOWN_SENDER}. They are kept in {@link HeldMessages} as well, so that a crash before the
+ * sender's announcement arrives loses none: the next run's inbox takes them up again. A held message is released
+ * once handled, so a crash in between hands it over twice (at least once, as QoS 1 delivers).
  */
 public final class Inbox implements PeerMessaging.InboundHandler {
 
@@ -53,15 +56,29 @@ public final class Inbox implements PeerMessaging.InboundHandler {
     private static final System.Logger CAPSULES = System.getLogger(CapsuleSender.CAPSULE_LOG);
 
     private final PeerSecurity security;
+    private final HeldMessages store;
     private final RejectionTally rejections = new RejectionTally();
     private final Map<String, ControlHandler> controlHandlers = new ConcurrentHashMap<>();
     private final Map<String, CapsuleHandler> capsuleHandlers = new ConcurrentHashMap<>();
     private volatile CapsuleHandler otherCapsules;
     /** Messages whose sender's keys are not known yet, oldest first. */
-    private final Deque<Outbound> held = new ArrayDeque<>();
+    private final Deque<HeldMessages.Held> held = new ArrayDeque<>();
 
+    /** An inbox that holds messages of unknown senders in memory only. */
     public Inbox(PeerSecurity security) {
+        this(security, HeldMessages.IN_MEMORY);
+    }
+
+    /** An inbox that keeps held messages in {@code store} and takes up what an earlier run kept there. */
+    public Inbox(PeerSecurity security, HeldMessages store) {
         this.security = Objects.requireNonNull(security, "security");
+        this.store = Objects.requireNonNull(store, "store");
+        List<HeldMessages.Held> before = store.keptBefore();
+        before.forEach(this::addHeld);
+        if (!before.isEmpty()) {
+            LOG.log(Level.INFO, "{0} messages held by an earlier run wait for the keys of their senders",
+                    String.valueOf(before.size()));
+        }
     }
 
     /** Routes verified control messages of {@code type} to {@code handler}. */
@@ -97,11 +114,11 @@ public final class Inbox implements PeerMessaging.InboundHandler {
 
     /** The keys of {@code sender} are known now: the messages held for them are handled (on the calling thread). */
     public void senderKnown(PeerId sender) {
-        List<Outbound> ready = new ArrayList<>();
+        List<HeldMessages.Held> ready = new ArrayList<>();
         synchronized (held) {
-            for (Iterator<Outbound> it = held.iterator(); it.hasNext();) {
-                Outbound message = it.next();
-                if (message.sender().equals(sender)) {
+            for (Iterator<HeldMessages.Held> it = held.iterator(); it.hasNext();) {
+                HeldMessages.Held message = it.next();
+                if (message.message().sender().equals(sender)) {
                     ready.add(message);
                     it.remove();
                 }
@@ -111,23 +128,45 @@ public final class Inbox implements PeerMessaging.InboundHandler {
             LOG.log(Level.INFO, "handling {0} messages of {1} held until its keys were known", ready.size(),
                     sender.shortForm());
         }
-        ready.forEach(this::received);
+        for (HeldMessages.Held message : ready) {
+            received(message.message());
+            release(message);
+        }
     }
 
-    /** Holds a message until its sender is known; refuses the oldest held one when full. */
+    /** Holds a message until its sender is known, in memory and in the store. */
     private void hold(Outbound message) {
-        Outbound dropped = null;
+        String key = null;
+        try {
+            key = store.keep(message);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "could not keep a message of " + message.sender().shortForm() + " on disk ("
+                    + e.getMessage() + "); it waits for the keys of its sender in memory only");
+        }
+        LOG.log(Level.DEBUG, "holding a message of {0} until its keys are known", message.sender().shortForm());
+        addHeld(new HeldMessages.Held(key, message));
+    }
+
+    /** Adds to the held messages; refuses the oldest held one when full. */
+    private void addHeld(HeldMessages.Held message) {
+        HeldMessages.Held dropped = null;
         synchronized (held) {
             if (held.size() >= MAX_HELD) {
                 dropped = held.removeFirst();
             }
             held.addLast(message);
         }
-        LOG.log(Level.DEBUG, "holding a message of {0} until its keys are known", message.sender().shortForm());
         if (dropped != null) {
+            release(dropped);
             rejections.count(RejectionReason.UNKNOWN_SENDER);
             LOG.log(Level.WARNING, "refused a message from {0}: its keys never became known while {1} other messages"
-                    + " waited", dropped.sender().shortForm(), MAX_HELD);
+                    + " waited", dropped.message().sender().shortForm(), String.valueOf(MAX_HELD));
+        }
+    }
+
+    private void release(HeldMessages.Held message) {
+        if (message.key() != null) {
+            store.release(message.key());
         }
     }
 

@@ -21,11 +21,13 @@ import org.neuromesh.api.peer.PeerInfo;
 import org.neuromesh.api.peer.PeerListener;
 import org.neuromesh.api.peer.PeerMessaging;
 import org.neuromesh.api.security.PeerSecurity;
+import org.neuromesh.crypto.WireFormat;
 import org.neuromesh.peer.AuditTrail;
 import org.neuromesh.peer.Borrowing;
 import org.neuromesh.peer.BorrowingTerms;
 import org.neuromesh.peer.CapsuleSender;
 import org.neuromesh.peer.CreditBook;
+import org.neuromesh.peer.HeldMessageFolder;
 import org.neuromesh.peer.Inbox;
 import org.neuromesh.peer.MemberPresence;
 import org.neuromesh.peer.ModulationSink;
@@ -61,6 +63,8 @@ public class PeerRuntimeComponent implements PeerRuntime {
 
     /** How many received error signals are kept for status views. */
     private static final int KEPT_SIGNALS = 64;
+    /** Largest held message read back: well above any transport's limit, which it passed already. */
+    private static final int HELD_MESSAGE_LIMIT = 256 << 20;
 
     private final PeerSecurity security;
     private final PeerDiscovery discovery;
@@ -92,7 +96,8 @@ public class PeerRuntimeComponent implements PeerRuntime {
         this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "neuromesh-peer-timer"));
         this.work = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "neuromesh-peer-work"));
         this.lendingWork = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "neuromesh-peer-lending"));
-        this.inbox = new Inbox(security);
+        this.inbox = new Inbox(security, HeldMessageFolder.open(home().resolve("held"), new WireFormat(
+                HELD_MESSAGE_LIMIT)));
         CapsuleSender sender = new CapsuleSender(security, messaging, clock);
         this.sessions = new Sessions(model, sender, inbox, timers, work, SessionListener.NONE, config.autoJoin(),
                 new MemberPresence(peer -> discovery.peers().stream().anyMatch(known -> known.id().equals(peer)),
@@ -184,11 +189,12 @@ public class PeerRuntimeComponent implements PeerRuntime {
     }
 
     private static Path creditsFile(PeerRuntimeConfig config) {
-        if (!config.creditsFile().isBlank()) {
-            return Path.of(config.creditsFile());
-        }
-        String home = System.getProperty("neuromesh.home", System.getProperty("user.home") + "/.neuromesh");
-        return Path.of(home, "peer", "credits.txt");
+        return config.creditsFile().isBlank() ? home().resolve("credits.txt") : Path.of(config.creditsFile());
+    }
+
+    /** The peer runtime's folder in the NeuroMesh home. */
+    private static Path home() {
+        return Path.of(System.getProperty("neuromesh.home", System.getProperty("user.home") + "/.neuromesh"), "peer");
     }
 
     private static Thread daemon(Runnable runnable, String name) {
