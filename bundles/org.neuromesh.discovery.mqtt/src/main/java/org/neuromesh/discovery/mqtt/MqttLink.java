@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -22,7 +23,9 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * One Paho connection: connects (retrying until the broker answers), re-subscribes on every (re)connection, logs
  * its state, and hands arriving messages to a {@link Listener}. A lost connection is reconnected by the same retry
  * loop, not by Paho's automatic reconnect, which was seen to stop trying after a Mosquitto restart; the session is
- * persistent ({@code cleanSession=false}) so the broker queues QoS 1 messages meanwhile.
+ * persistent ({@code cleanSession=false}) so the broker queues QoS 1 messages meanwhile. An attempt the broker does
+ * not answer within {@link #ANSWER_TIMEOUT_MILLIS} is abandoned and retried: Paho waits for the CONNACK without a
+ * limit, and a peer once waited for ever on a Mosquitto that had just restarted.
  *
  * <p>Paho keeps its in-flight messages in memory only, and drops them when the connection is lost: the outbox is
  * the durable store and publishes them again after the reconnection, as new messages. Paho's own file store would
@@ -45,6 +48,8 @@ final class MqttLink implements MqttCallbackExtended {
     private static final int MAX_INFLIGHT = 4096;
     private static final long RETRY_MIN_MILLIS = 500;
     private static final long RETRY_MAX_MILLIS = 5_000;
+    /** Longer than Paho's own socket and TLS handshake timeout (10 s), so that those failures come from Paho. */
+    static final long ANSWER_TIMEOUT_MILLIS = 15_000;
 
     private final MqttSettings settings;
     private final String clientId;
@@ -54,6 +59,10 @@ final class MqttLink implements MqttCallbackExtended {
     private final MqttAsyncClient client;
     private final MqttConnectOptions options;
     private final String label;
+    private final long answerTimeoutMillis;
+    private final AtomicLong attempts = new AtomicLong();
+    /** The number of the attempt waiting for its answer, 0 for none: its failure or its abandonment, not both. */
+    private final AtomicLong pending = new AtomicLong();
 
     private volatile ConnectionStatus status;
     private volatile boolean subscribed;
@@ -66,6 +75,13 @@ final class MqttLink implements MqttCallbackExtended {
     MqttLink(MqttSettings settings, String clientId, Map<String, Integer> subscriptions,
             Map.Entry<String, byte[]> will, ScheduledExecutorService scheduler, Listener listener)
             throws MqttException {
+        this(settings, clientId, subscriptions, will, scheduler, listener, ANSWER_TIMEOUT_MILLIS);
+    }
+
+    MqttLink(MqttSettings settings, String clientId, Map<String, Integer> subscriptions,
+            Map.Entry<String, byte[]> will, ScheduledExecutorService scheduler, Listener listener,
+            long answerTimeoutMillis) throws MqttException {
+        this.answerTimeoutMillis = answerTimeoutMillis;
         this.settings = settings;
         this.clientId = clientId;
         this.subscriptions = Map.copyOf(subscriptions);
@@ -159,24 +175,49 @@ final class MqttLink implements MqttCallbackExtended {
     }
 
     private void attempt() {
-        if (closing || client.isConnected()) {
-            return;
+        if (closing || client.isConnected() || pending.get() != 0) {
+            return; // closed, connected, or an attempt is under way already
         }
+        long attempt = attempts.incrementAndGet();
+        pending.set(attempt);
         try {
             client.connect(options, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
+                    pending.compareAndSet(attempt, 0);
                     retryMillis = RETRY_MIN_MILLIS; // connectComplete does the rest
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable failure) {
-                    connectFailed(failure);
+                    if (pending.compareAndSet(attempt, 0)) {
+                        connectFailed(failure);
+                    }
                 }
             });
         } catch (MqttException e) {
+            pending.compareAndSet(attempt, 0);
             connectFailed(e);
+            return;
         }
+        try {
+            scheduler.schedule(() -> abandonIfUnanswered(attempt), answerTimeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // the transport is closing
+        }
+    }
+
+    private void abandonIfUnanswered(long attempt) {
+        if (closing || client.isConnected() || !pending.compareAndSet(attempt, 0)) {
+            return; // answered in time
+        }
+        try {
+            client.disconnectForcibly(0, 0, false);
+        } catch (MqttException e) {
+            LOG.log(Level.DEBUG, "[" + label + "] abandoning a connection attempt: " + e);
+        }
+        connectFailed(new IllegalStateException("the broker accepted the connection but did not answer within "
+                + answerTimeoutMillis + " ms"));
     }
 
     private void connectFailed(Throwable failure) {
@@ -214,7 +255,7 @@ final class MqttLink implements MqttCallbackExtended {
             return mqtt.getMessage() + " (reason code " + code + ")"
                     + (cause == null ? "" : ": " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
         }
-        return String.valueOf(failure);
+        return failure instanceof IllegalStateException ? failure.getMessage() : String.valueOf(failure);
     }
 
     @Override
