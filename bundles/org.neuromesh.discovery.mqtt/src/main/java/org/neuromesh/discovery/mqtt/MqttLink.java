@@ -25,7 +25,8 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * loop, not by Paho's automatic reconnect, which was seen to stop trying after a Mosquitto restart; the session is
  * persistent ({@code cleanSession=false}) so the broker queues QoS 1 messages meanwhile. An attempt the broker does
  * not answer within {@link #ANSWER_TIMEOUT_MILLIS} is abandoned and retried: Paho waits for the CONNACK without a
- * limit, and a peer once waited for ever on a Mosquitto that had just restarted.
+ * limit and misses a connection the broker closes right after accepting it (Paho issues 511 and 1013), which is
+ * what a Mosquitto that is shutting down does; peers reconnecting during a Mosquitto restart waited for ever.
  *
  * <p>Paho keeps its in-flight messages in memory only, and drops them when the connection is lost: the outbox is
  * the durable store and publishes them again after the reconnection, as new messages. Paho's own file store would
@@ -48,8 +49,8 @@ final class MqttLink implements MqttCallbackExtended {
     private static final int MAX_INFLIGHT = 4096;
     private static final long RETRY_MIN_MILLIS = 500;
     private static final long RETRY_MAX_MILLIS = 5_000;
-    /** Longer than Paho's own socket and TLS handshake timeout (10 s), so that those failures come from Paho. */
-    static final long ANSWER_TIMEOUT_MILLIS = 15_000;
+    /** As long as Paho's own socket and TLS handshake timeout: a broker that answers at all answers well within. */
+    static final long ANSWER_TIMEOUT_MILLIS = 10_000;
 
     private final MqttSettings settings;
     private final String clientId;

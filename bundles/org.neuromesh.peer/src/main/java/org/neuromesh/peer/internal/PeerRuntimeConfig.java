@@ -17,7 +17,7 @@ public @interface PeerRuntimeConfig {
             description = "Seconds a round of a session this peer aggregates still waits for a member that discovery"
                     + " reports gone, so that a broker restart or a short outage does not drop it; 0: not at all.",
             min = "0")
-    int leaveGraceSeconds() default 10;
+    int leaveGraceSeconds() default 20;
 
     @AttributeDefinition(name = "Messaging target",
             description = "Filter choosing the transport, e.g. (neuromesh.messaging=mqtt).")
