@@ -147,6 +147,7 @@ final class Aggregation {
     }
 
     private synchronized void graceEnded() {
+        graceCheck = null; // a member whose grace runs on needs a check of its own
         if (state != State.RUNNING || merging) {
             return;
         }

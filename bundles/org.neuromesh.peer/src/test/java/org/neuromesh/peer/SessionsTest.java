@@ -155,6 +155,36 @@ class SessionsTest {
     }
 
     @Test
+    void givenTwoMembersThatLeftAtDifferentTimes_whenBothGracesPass_thenTheRoundClosesWithoutWaitingForItsDeadline()
+            throws Exception {
+        // given one working member and two that hang, a grace of 1 s, and rounds whose deadline is far away
+        TestPeer coordinator = peer("coordinator");
+        List<TestPeer> members = List.of(peer("a"), peer("b"), peer("c"));
+        TestPeer.introduce(peers.toArray(TestPeer[]::new));
+        members.get(0).sessions(new ScriptedFederatedModel(0), true);
+        for (int i = 1; i < 3; i++) {
+            ScriptedFederatedModel hanging = new ScriptedFederatedModel(i);
+            hanging.silence(true);
+            members.get(i).sessions(hanging, true);
+        }
+        Set<PeerId> present = ConcurrentHashMap.newKeySet();
+        members.forEach(member -> present.add(member.id()));
+        Sessions aggregator = coordinator.sessions(new ScriptedFederatedModel(), false,
+                new MemberPresence(present::contains, Duration.ofSeconds(1)));
+        aggregator.propose(plan(2, Duration.ofMinutes(5)), 3, false);
+        Eventually.await("round 1 to start", WAIT,
+                () -> aggregator.status("s").filter(s -> s.state() == State.RUNNING).isPresent());
+        // when discovery reports one hanging member gone, and the other half a second later
+        present.remove(members.get(1).id());
+        aggregator.peerLeft(members.get(1).id());
+        Thread.sleep(500);
+        present.remove(members.get(2).id());
+        aggregator.peerLeft(members.get(2).id());
+        // then the round closes once the second grace has passed too, with the one working member
+        awaitEndWithEveryRound(aggregator, 1, 3);
+    }
+
+    @Test
     void givenABrokerRestart_whenAMemberIsReportedGoneAndContributesLate_thenTheRoundStillWaitsForIt()
             throws Exception {
         // given three members, one of them slower than the others, and a grace for members that left
