@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuromesh.api.capsule.Capsule;
@@ -31,6 +32,16 @@ class HeldMessagesAcrossRestartsTest {
     Path home;
 
     private final WireFormat format = new WireFormat(WireFormat.DEFAULT_MAX_MESSAGE_BYTES);
+    private MessageSecurity alice;
+    private MessageSecurity bob;
+
+    /** Alice knows Bob's keys; Bob does not know hers yet. */
+    @BeforeEach
+    void aliceKnowsBob() throws Exception {
+        alice = security("alice");
+        bob = security("bob");
+        alice.trust(bob.self(), bob.publicKeys());
+    }
 
     private MessageSecurity security(String name) throws Exception {
         return new MessageSecurity(new IdentityStore(home.resolve(name), new SecureRandom()).loadOrCreate(),
@@ -45,9 +56,6 @@ class HeldMessagesAcrossRestartsTest {
     void givenACapsuleFromAnUnknownSender_whenThePeerCrashesAndRestarts_thenItIsOpenedOnceTheSenderIsKnown()
             throws Exception {
         // given bob, whose inbox holds alice's capsule because it does not know her keys yet
-        MessageSecurity alice = security("alice");
-        MessageSecurity bob = security("bob");
-        alice.trust(bob.self(), bob.publicKeys());
         Path held = home.resolve("bob-held");
         Inbox before = new Inbox(bob, HeldMessageFolder.open(held, format));
         before.received(alice.seal(capsule("queued-by-the-broker"), List.of(bob.self())));
@@ -73,9 +81,6 @@ class HeldMessagesAcrossRestartsTest {
     void givenAFolderWithAnUnfinishedAndABrokenFile_whenOpened_thenTheGoodMessagesComeBackInOrderAndTheBrokenOneIsSetAside()
             throws Exception {
         // given two kept messages, a write a crash interrupted, and a file that is not a message
-        MessageSecurity alice = security("alice");
-        MessageSecurity bob = security("bob");
-        alice.trust(bob.self(), bob.publicKeys());
         Path folder = home.resolve("held");
         HeldMessageFolder store = HeldMessageFolder.open(folder, format);
         SealedCapsule first = alice.seal(capsule("first"), List.of(bob.self()));

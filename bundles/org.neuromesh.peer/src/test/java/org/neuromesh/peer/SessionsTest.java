@@ -53,16 +53,46 @@ class SessionsTest {
         });
     }
 
-    /** Members a, b and c who join sessions on MNIST; c never contributes. Every peer made so far knows them. */
-    private List<TestPeer> twoWorkingMembersAndAHangingOne() throws Exception {
+    /**
+     * Members a, b and c who join sessions on MNIST; the last {@code hanging} of them never contribute. Every peer
+     * made so far knows them.
+     */
+    private List<TestPeer> threeMembersOfWhichHang(int hanging) throws Exception {
         List<TestPeer> members = List.of(peer("a"), peer("b"), peer("c"));
         TestPeer.introduce(peers.toArray(TestPeer[]::new));
-        ScriptedFederatedModel hanging = new ScriptedFederatedModel(2);
-        hanging.silence(true);
-        members.get(0).sessions(new ScriptedFederatedModel(0), true);
-        members.get(1).sessions(new ScriptedFederatedModel(1), true);
-        members.get(2).sessions(hanging, true);
+        for (int i = 0; i < members.size(); i++) {
+            ScriptedFederatedModel model = new ScriptedFederatedModel(i);
+            model.silence(i >= members.size() - hanging);
+            members.get(i).sessions(model, true);
+        }
         return members;
+    }
+
+    /** Discovery's view in these tests: the peers present now. */
+    private static Set<PeerId> present(List<TestPeer> members) {
+        Set<PeerId> present = ConcurrentHashMap.newKeySet();
+        members.forEach(member -> present.add(member.id()));
+        return present;
+    }
+
+    /** Discovery reports {@code member} gone. */
+    private static void reportGone(Sessions aggregator, Set<PeerId> present, TestPeer member) {
+        present.remove(member.id());
+        aggregator.peerLeft(member.id());
+    }
+
+    /**
+     * A session of three members aggregated by {@code coordinator}, whose rounds wait {@code grace} for members
+     * that left and have a deadline far away; returns once round 1 started.
+     */
+    private static Sessions runningSession(TestPeer coordinator, Set<PeerId> present, Duration grace, int rounds)
+            throws Exception {
+        Sessions aggregator = coordinator.sessions(new ScriptedFederatedModel(), false,
+                new MemberPresence(present::contains, grace));
+        aggregator.propose(plan(rounds, Duration.ofMinutes(5)), 3, false);
+        Eventually.await("round 1 to start", WAIT,
+                () -> aggregator.status("s").filter(s -> s.state() == State.RUNNING).isPresent());
+        return aggregator;
     }
 
     private static SessionPlan plan(int rounds, Duration deadline) {
@@ -99,7 +129,7 @@ class SessionsTest {
     void givenAMemberThatHangs_whenTheDeadlinePasses_thenTheRoundClosesWithTheQuorum() throws Exception {
         // given two working members and one that never contributes
         TestPeer coordinator = peer("coordinator");
-        twoWorkingMembersAndAHangingOne();
+        threeMembersOfWhichHang(1);
         Sessions aggregator = coordinator.sessions(new ScriptedFederatedModel(), false);
         // when a 2-round session with a quorum of half and a short deadline runs
         aggregator.propose(plan(2, Duration.ofMillis(400)), 3, false);
@@ -139,17 +169,11 @@ class SessionsTest {
             throws Exception {
         // given two working members and one that hangs, and rounds whose deadline is far away
         TestPeer coordinator = peer("coordinator");
-        List<TestPeer> members = twoWorkingMembersAndAHangingOne();
-        Set<PeerId> present = ConcurrentHashMap.newKeySet();
-        members.forEach(member -> present.add(member.id()));
-        Sessions aggregator = coordinator.sessions(new ScriptedFederatedModel(), false,
-                new MemberPresence(present::contains, Duration.ofSeconds(1)));
-        aggregator.propose(plan(3, Duration.ofMinutes(5)), 3, false);
-        Eventually.await("round 1 to start", WAIT,
-                () -> aggregator.status("s").filter(s -> s.state() == State.RUNNING).isPresent());
+        List<TestPeer> members = threeMembersOfWhichHang(1);
+        Set<PeerId> present = present(members);
+        Sessions aggregator = runningSession(coordinator, present, Duration.ofSeconds(1), 3);
         // when discovery reports the hanging member gone
-        present.remove(members.get(2).id());
-        aggregator.peerLeft(members.get(2).id());
+        reportGone(aggregator, present, members.get(2));
         // then every round closes with the two others once its grace passed, long before any deadline
         awaitEndWithEveryRound(aggregator, 2, 3);
     }
@@ -159,27 +183,13 @@ class SessionsTest {
             throws Exception {
         // given one working member and two that hang, a grace of 1 s, and rounds whose deadline is far away
         TestPeer coordinator = peer("coordinator");
-        List<TestPeer> members = List.of(peer("a"), peer("b"), peer("c"));
-        TestPeer.introduce(peers.toArray(TestPeer[]::new));
-        members.get(0).sessions(new ScriptedFederatedModel(0), true);
-        for (int i = 1; i < 3; i++) {
-            ScriptedFederatedModel hanging = new ScriptedFederatedModel(i);
-            hanging.silence(true);
-            members.get(i).sessions(hanging, true);
-        }
-        Set<PeerId> present = ConcurrentHashMap.newKeySet();
-        members.forEach(member -> present.add(member.id()));
-        Sessions aggregator = coordinator.sessions(new ScriptedFederatedModel(), false,
-                new MemberPresence(present::contains, Duration.ofSeconds(1)));
-        aggregator.propose(plan(2, Duration.ofMinutes(5)), 3, false);
-        Eventually.await("round 1 to start", WAIT,
-                () -> aggregator.status("s").filter(s -> s.state() == State.RUNNING).isPresent());
+        List<TestPeer> members = threeMembersOfWhichHang(2);
+        Set<PeerId> present = present(members);
+        Sessions aggregator = runningSession(coordinator, present, Duration.ofSeconds(1), 2);
         // when discovery reports one hanging member gone, and the other half a second later
-        present.remove(members.get(1).id());
-        aggregator.peerLeft(members.get(1).id());
+        reportGone(aggregator, present, members.get(1));
         Thread.sleep(500);
-        present.remove(members.get(2).id());
-        aggregator.peerLeft(members.get(2).id());
+        reportGone(aggregator, present, members.get(2));
         // then the round closes once the second grace has passed too, with the one working member
         awaitEndWithEveryRound(aggregator, 1, 3);
     }
@@ -191,21 +201,15 @@ class SessionsTest {
         TestPeer coordinator = peer("coordinator");
         List<TestPeer> members = List.of(peer("a"), peer("b"), peer("slow"));
         TestPeer.introduce(peers.toArray(TestPeer[]::new));
-        Set<PeerId> present = ConcurrentHashMap.newKeySet();
-        members.forEach(member -> present.add(member.id()));
-        Sessions aggregator = coordinator.sessions(new ScriptedFederatedModel(), false,
-                new MemberPresence(present::contains, Duration.ofSeconds(10)));
         members.get(0).sessions(new ScriptedFederatedModel(0), true);
         members.get(1).sessions(new ScriptedFederatedModel(1), true);
         ScriptedFederatedModel slow = new ScriptedFederatedModel(2);
         slow.slow(300);
         members.get(2).sessions(slow, true);
-        aggregator.propose(plan(3, Duration.ofMinutes(5)), 3, false);
-        Eventually.await("round 1 to start", WAIT,
-                () -> aggregator.status("s").filter(s -> s.state() == State.RUNNING).isPresent());
+        Set<PeerId> present = present(members);
+        Sessions aggregator = runningSession(coordinator, present, Duration.ofSeconds(10), 3);
         // when the broker restarts: discovery reports the slow member gone for a moment, the others contribute
-        present.remove(members.get(2).id());
-        aggregator.peerLeft(members.get(2).id());
+        reportGone(aggregator, present, members.get(2));
         Eventually.await("round 1 to close", WAIT,
                 () -> aggregator.status("s").filter(s -> !s.rounds().isEmpty()).isPresent());
         present.add(members.get(2).id());
