@@ -65,13 +65,11 @@ class PeersOverMosquittoIT {
         List<PeerProcess> members = members(8, List.of());
         awaitReady();
         // when a session runs and two members are killed (SIGKILL) in the middle of round 3
-        int mark = coordinator.current().mark();
-        coordinator.current().type("neuromesh:session start --id crash --members 8 --rounds 30 --steps 4 --batch 64"
-                + " --hidden 32 --deadline 60 --wait");
+        int mark = startSession(coordinator, "crash", 8, 30);
         coordinator.current().awaitOutput(mark, "round 2/30", SESSION_TIMEOUT);
         members.get(2).kill();
         members.get(5).kill();
-        // then the session goes on without them (discovery sees them leave; rounds do not wait for them)
+        // then the session goes on without them (discovery sees them leave; rounds wait for them only a grace)
         coordinator.current().awaitOutput(mark, "of 8 members", SESSION_TIMEOUT);
         awaitRoundWith(coordinator, mark, "6 of 8 members");
         // and when they start again from their folders, they find the session, resync and contribute again
@@ -93,9 +91,7 @@ class PeersOverMosquittoIT {
         PeerProcess coordinator = coordinator();
         List<PeerProcess> members = members(3, List.of());
         awaitReady();
-        int mark = coordinator.current().mark();
-        coordinator.current().type("neuromesh:session start --id restart --members 3 --rounds 12 --steps 4"
-                + " --batch 64 --hidden 32 --deadline 60 --wait");
+        int mark = startSession(coordinator, "restart", 3, 12);
         coordinator.current().awaitOutput(mark, "round 3/12", SESSION_TIMEOUT);
         // when Mosquitto is stopped and started again (it keeps its persistent sessions and queued messages)
         broker.restart();
@@ -121,9 +117,7 @@ class PeersOverMosquittoIT {
             List<PeerProcess> members = members(3, List.of("dataDirectory = " + PrivacyCanary.linkMnist(personal)));
             awaitReady();
             // when they run a session to its end
-            int mark = coordinator.current().mark();
-            coordinator.current().type("neuromesh:session start --id canary --members 3 --rounds 6 --steps 4"
-                    + " --batch 64 --hidden 32 --deadline 60 --wait");
+            int mark = startSession(coordinator, "canary", 3, 6);
             coordinator.current().awaitOutput(mark, "session model:", SESSION_TIMEOUT);
             // then the broker carried the session (presences, control messages, sealed capsules) ...
             byte[] traffic = observer.everyByte();
@@ -147,9 +141,7 @@ class PeersOverMosquittoIT {
             PeerProcess coordinator = coordinator();
             List<PeerProcess> members = members(3, List.of());
             awaitReady();
-            int mark = coordinator.current().mark();
-            coordinator.current().type("neuromesh:session start --id garbage --members 3 --rounds 8 --steps 4"
-                    + " --batch 64 --hidden 32 --deadline 60 --wait");
+            int mark = startSession(coordinator, "garbage", 3, 8);
             coordinator.current().awaitOutput(mark, "round 2/8", SESSION_TIMEOUT);
             String root = MosquittoBroker.ROOT;
             String first = observer.fullId(members.get(0).shortId());
@@ -271,6 +263,17 @@ class PeersOverMosquittoIT {
             Thread.sleep(500);
         }
         throw new AssertionError("'" + command + "' never printed '" + expected + "':\n" + seen);
+    }
+
+    /**
+     * Types the start of a session of small rounds (4 batches of 64, 32 hidden nodes, 60 s deadline) into the
+     * coordinator's console; returns the output mark from which to wait for its rounds.
+     */
+    private static int startSession(PeerProcess coordinator, String id, int members, int rounds) throws IOException {
+        int mark = coordinator.current().mark();
+        coordinator.current().type("neuromesh:session start --id " + id + " --members " + members + " --rounds "
+                + rounds + " --steps 4 --batch 64 --hidden 32 --deadline 60 --wait");
+        return mark;
     }
 
     private PeerProcess coordinator() throws IOException {
