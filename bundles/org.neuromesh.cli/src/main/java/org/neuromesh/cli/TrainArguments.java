@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import org.neuromesh.engine.data.Dataset;
+import org.neuromesh.engine.gating.GatingParameters;
+import org.neuromesh.engine.gating.GatingVariant;
 import org.neuromesh.engine.network.Augmentation;
 import org.neuromesh.engine.network.LearningRateSchedule;
 
@@ -21,9 +23,11 @@ import org.neuromesh.engine.network.LearningRateSchedule;
  * @param threads cores the matrix routines use
  * @param traceDecay trace decay in temporal tasks; 0 switches traces off
  * @param delay blank steps in the delayed task
- * @param threshold initial node threshold d
- * @param timeToRelease initial timeToRelease
- * @param etaD initial threshold adaptation rate
+ * @param gating the hidden nodes' parameters: the defaults, changed by {@code --threshold}, {@code --time-to-release},
+ *        {@code --eta-d}, {@code --eta-t} and {@code --alpha}, then with the mechanisms {@code --gating} switches off
+ * @param gatingVariant which gating mechanisms are on
+ * @param validation training images held out as a validation set (0: none, train on all and evaluate the test set
+ *        once at the end)
  * @param split hidden nodes split per layer after each epoch
  * @param maxNodes largest hidden layer growth may reach
  * @param prune fraction of live edges pruned after each epoch
@@ -38,22 +42,29 @@ import org.neuromesh.engine.network.LearningRateSchedule;
  *        per-pixel mean and deviation (kept in its checkpoint)
  */
 public record TrainArguments(Dataset dataset, String rule, String task, int epochs, int[] hidden, int batch,
-        long seed, int threads, float traceDecay, int delay, float threshold, float timeToRelease, float etaD,
-        int split, int maxNodes, double prune, int pruneFrom, int duplicate, Path save, Path load, boolean result,
+        long seed, int threads, float traceDecay, int delay, GatingParameters gating, GatingVariant gatingVariant,
+        int validation, int split, int maxNodes, double prune, int pruneFrom, int duplicate, Path save, Path load, boolean result,
         Augmentation augment, LearningRateSchedule schedule, String normalise) {
 
     /** The text shown by {@code --help} and after a usage error. */
     public static final String USAGE = String.join("\n",
             "usage: train [--dataset mnist|fashion-mnist] [--rule NAME] [--epochs N] [--hidden N[,N...]]",
             "             [--task static|delayed|rows] [--batch N] [--seed N] [--threads N] [--trace-decay F]",
-            "             [--delay N] [--threshold F] [--time-to-release F] [--eta-d F]",
+            "             [--delay N] [--gating paper|fixed-threshold|no-timer|relu] [--threshold F]",
+            "             [--time-to-release F|off] [--eta-d F] [--eta-t F] [--alpha F] [--validation N]",
             "             [--split N] [--max-nodes N] [--prune F] [--prune-from EPOCH] [--duplicate N]",
             "             [--augment none|flip|shift[:N]|shift-flip[:N]] [--schedule constant|cosine]",
             "             [--normalise none|standard] [--save FILE] [--load FILE] [--result]",
-            "  Trains a threshold-gating network; progress, per-epoch accuracy, loss and firing statistics are",
+            "  Trains a threshold-gating network; progress, per-epoch loss, accuracy and each layer's releases are",
             "  printed, a checkpoint is saved after every epoch (--save), and Ctrl-C stops after the current batch",
-            "  and saves. Defaults: mnist, the highest-ranked rule, 10 epochs, --hidden 256, static task, batch 128,",
-            "  no augmentation, constant learning rate, raw pixels in [0, 1].",
+            "  and saves. The test set is evaluated once, at the end. Defaults: mnist, the highest-ranked rule,",
+            "  10 epochs, --hidden 256, static task, batch 128, no augmentation, constant learning rate, raw pixels",
+            "  in [0, 1], gating " + describe(GatingParameters.defaults()) + ".",
+            "  --validation N        hold N training images out (a seeded draw, the same for every run) and report",
+            "                        accuracy on them after every epoch; the test set is not touched. Choose settings",
+            "                        this way, then train on everything and read the test accuracy once",
+            "  --gating VARIANT      paper (default): thresholds and timers adapt; fixed-threshold: d stays at",
+            "                        --threshold; no-timer: no forced releases; relu: a plain rectifier",
             "  --normalise standard  a new network first standardises each pixel with the training set's mean and",
             "                        deviation (kept in its checkpoint); static task only",
             "  --augment shift       training images shifted at random by up to 2 pixels along each axis, anew each",
@@ -95,9 +106,14 @@ public record TrainArguments(Dataset dataset, String rule, String task, int epoc
                 case "--threads" -> b.threads = positive(option, value);
                 case "--trace-decay" -> b.traceDecay = fraction(option, value);
                 case "--delay" -> b.delay = positive(option, value);
-                case "--threshold" -> b.threshold = number(option, value, 0f);
-                case "--time-to-release" -> b.timeToRelease = number(option, value, 1f);
-                case "--eta-d" -> b.etaD = number(option, value, 0f);
+                case "--gating" -> b.variant = gatingVariant(option, value);
+                case "--threshold" -> b.gating = b.gating.withInitialThreshold(number(option, value, 0f));
+                case "--time-to-release" -> b.gating = b.gating.withInitialTimeToRelease(
+                        value.equalsIgnoreCase("off") ? Float.POSITIVE_INFINITY : number(option, value, 1f));
+                case "--eta-d" -> b.gating = b.gating.withEtaD0(number(option, value, 0f));
+                case "--eta-t" -> b.gating = b.gating.withEtaT(number(option, value, 0f));
+                case "--alpha" -> b.gating = b.gating.withAlpha(number(option, value, 0f));
+                case "--validation" -> b.validation = atLeastZero(option, value);
                 case "--split" -> b.split = atLeastZero(option, value);
                 case "--max-nodes" -> b.maxNodes = positive(option, value);
                 case "--prune" -> b.prune = fraction(option, value);
@@ -124,11 +140,16 @@ public record TrainArguments(Dataset dataset, String rule, String task, int epoc
             throw new IllegalArgumentException("--normalise applies to a new network; the one loaded from " + b.load
                     + " keeps the normalisation it was trained with");
         }
+        if (b.validation > 0 && !b.task.equals("static")) {
+            throw new IllegalArgumentException("--validation holds out whole images (--task static), not with --task "
+                    + b.task);
+        }
         if (b.maxNodes == 0) {
             b.maxNodes = Arrays.stream(b.hidden).max().orElse(0) + b.split * b.epochs;
         }
+        GatingParameters gating = b.variant.apply(b.gating.withTraceDecay(Math.min(b.traceDecay, 0.999f)));
         return new TrainArguments(b.dataset, b.rule, b.task, b.epochs, b.hidden, b.batch, b.seed, b.threads,
-                b.traceDecay, b.delay, b.threshold, b.timeToRelease, b.etaD, b.split, b.maxNodes, b.prune,
+                b.traceDecay, b.delay, gating, b.variant, b.validation, b.split, b.maxNodes, b.prune,
                 b.pruneFrom, b.duplicate, b.save, b.load, b.result, b.augment, b.schedule, b.normalise);
     }
 
@@ -143,9 +164,9 @@ public record TrainArguments(Dataset dataset, String rule, String task, int epoc
         int threads = Runtime.getRuntime().availableProcessors();
         float traceDecay = 0.9f;
         int delay = 5;
-        float threshold = 0.01f;
-        float timeToRelease = 8f;
-        float etaD = 0.00001f;
+        GatingParameters gating = GatingParameters.defaults();
+        GatingVariant variant = GatingVariant.PAPER;
+        int validation;
         int split;
         int maxNodes;
         double prune;
@@ -167,6 +188,20 @@ public record TrainArguments(Dataset dataset, String rule, String task, int epoc
         }
         throw new IllegalArgumentException(option + " must be one of " + String.join(", ", allowed) + "; got '"
                 + value + "'");
+    }
+
+    /** The gating parameters as the usage and the result lines show them. */
+    public static String describe(GatingParameters g) {
+        return String.format(Locale.ROOT, "d0 %s, timeToRelease %s, eta_d %s, eta_t %s, alpha %s", g.initialThreshold(),
+                g.hasTimer() ? String.valueOf(g.initialTimeToRelease()) : "off", g.etaD0(), g.etaT(), g.alpha());
+    }
+
+    private static GatingVariant gatingVariant(String option, String value) {
+        try {
+            return GatingVariant.fromName(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        }
     }
 
     private static Augmentation augmentation(String option, String value) {

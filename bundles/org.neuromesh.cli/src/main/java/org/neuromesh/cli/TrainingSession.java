@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -17,14 +18,18 @@ import org.neuromesh.api.learning.LearningRule;
 import org.neuromesh.api.learning.NetworkShape;
 import org.neuromesh.engine.data.LabelledImages;
 import org.neuromesh.engine.data.MnistFiles;
+import org.neuromesh.engine.data.ValidationSplit;
 import org.neuromesh.engine.gating.GatingParameters;
 import org.neuromesh.engine.math.Kernels;
 import org.neuromesh.engine.math.MatrixKernels;
 import org.neuromesh.engine.network.ClusterFile;
 import org.neuromesh.engine.network.EpochReport;
+import org.neuromesh.engine.network.Evaluation;
 import org.neuromesh.engine.network.GatingNetwork;
 import org.neuromesh.engine.network.ImageSamples;
+import org.neuromesh.engine.network.InferenceSpeed;
 import org.neuromesh.engine.network.InputNormalization;
+import org.neuromesh.engine.network.LayerActivity;
 import org.neuromesh.engine.network.LearningRateSchedule;
 import org.neuromesh.engine.network.SampleSet;
 import org.neuromesh.engine.network.TopologyPlan;
@@ -32,17 +37,23 @@ import org.neuromesh.engine.network.TrainingOptions;
 import org.neuromesh.engine.network.TrainingRun;
 
 /**
- * One training as a user runs it from the shell: reads the data set, builds or loads the network, trains with a
- * progress bar and a line per epoch, saves checkpoints, and ends with a summary (and a {@code RESULT} line of
- * JSON for scripts when asked).
+ * One training as a user runs it from the shell: reads the data set (holding images out for validation when asked),
+ * builds or loads the network, trains with a progress bar and a line per epoch, saves checkpoints, evaluates the
+ * test set once at the end (never in a validation run), and ends with a summary, each hidden layer's activity and
+ * the speed of inference with and without skipping silent nodes (and a {@code RESULT} line of JSON for scripts when
+ * asked).
  */
 public final class TrainingSession {
 
     private static final int CLASSES = 10;
+    /** Batch of the final evaluation and the inference timing. */
+    private static final int INFERENCE_BATCH = 256;
 
     private final TrainArguments args;
     private final LearningRule rule;
     private final PrintStream out;
+    /** Which images were held out (see {@link ValidationSplit#fingerprint()}), or 0 when none were. */
+    private long splitFingerprint;
 
     public TrainingSession(TrainArguments args, LearningRule rule, PrintStream out) {
         this.args = args;
@@ -52,32 +63,43 @@ public final class TrainingSession {
 
     /**
      * @param stop checked between batches; when it turns true the run ends after the current batch and saves
-     * @return the reports of the epochs run
+     * @return the epochs run, and the test evaluation unless images were held out
      * @throws IOException if the data set or the checkpoint to load cannot be read (the message says which)
      */
-    public List<EpochReport> run(BooleanSupplier stop) throws IOException {
+    public TrainingOutcome run(BooleanSupplier stop) throws IOException {
         MnistFiles files = MnistFiles.locate(args.dataset(), args.dataset().defaultDirectory());
         LabelledImages trainImages = files.readTraining();
-        LabelledImages testImages = files.readTest();
+        LabelledImages heldOut = null;
+        if (args.validation() > 0) {
+            ValidationSplit split = ValidationSplit.of(trainImages, args.validation(), ValidationSplit.DEFAULT_SEED);
+            trainImages = split.training();
+            heldOut = split.validation();
+            splitFingerprint = split.fingerprint();
+        }
         SampleSet train = augmented(samples(trainImages));
-        SampleSet test = samples(testImages);
+        SampleSet validation = heldOut == null ? null : samples(heldOut);
         GatingNetwork network = network(train.inputWidth(), trainImages);
         TopologyPlan plan = new TopologyPlan(args.split(), args.maxNodes(), args.prune(), args.pruneFrom(),
                 args.duplicate());
         TrainingOptions options = new TrainingOptions(args.batch(), args.traceDecay(), args.seed(), args.schedule());
         try (MatrixKernels kernels = Kernels.create(args.threads())) {
-            out.printf(Locale.ROOT, "training %s %s (%s task) with rule '%s' on %s: %d train, %d test samples"
+            out.printf(Locale.ROOT, "training %s %s (%s task) with rule '%s' on %s: %d train, %s samples"
                     + "%s%s%s%n", widths(network.shape()), args.dataset().title(), args.task(), rule.info().name(),
-                    kernels.description(), train.size(), test.size(),
+                    kernels.description(), train.size(),
+                    validation == null ? "10000 test (evaluated once, at the end)"
+                            : validation.size() + " validation (held out of the training set; the test set is not "
+                                    + "touched)",
                     network.inputNormalization().isIdentity() ? "" : "; " + network.inputNormalization(),
                     args.augment().active() ? "; augmented: " + args.augment().id() : "",
                     args.schedule() == LearningRateSchedule.CONSTANT ? "" : "; " + args.schedule().id()
                             + " learning-rate schedule");
             out.println("rule settings: " + rule);
+            out.println("gating: " + args.gatingVariant().description() + " ("
+                    + TrainArguments.describe(network.gating()) + ")");
             ProgressBar bar = new ProgressBar(out, 250);
             TrainingRun run = new TrainingRun(network, rule, kernels, options, plan, args.save());
             bar.start();
-            List<EpochReport> reports = run.run(train, test, args.epochs(), new TrainingRun.Listener() {
+            List<EpochReport> reports = run.run(train, validation, args.epochs(), new TrainingRun.Listener() {
                 @Override
                 public void batchDone(int epoch, int done, int total, double meanLoss) {
                     bar.update(epoch, args.epochs(), done, total, meanLoss);
@@ -95,8 +117,23 @@ public final class TrainingSession {
                     out.println("  saved " + file);
                 }
             }, stop);
-            summarise(reports, network, kernels);
-            return reports;
+            bar.finish();
+            if (reports.isEmpty()) {
+                out.println("stopped before the first epoch ended");
+                return new TrainingOutcome(reports, Optional.empty());
+            }
+            Optional<Evaluation> test = Optional.empty();
+            SampleSet finalSet = validation;
+            if (validation == null) {
+                SampleSet testSamples = samples(files.readTest());
+                test = Optional.of(run.evaluate(testSamples));
+                finalSet = testSamples;
+            }
+            Evaluation last = test.orElseGet(() -> reports.get(reports.size() - 1).validation().orElseThrow());
+            InferenceSpeed speed = finalSet.timeSteps() == 1
+                    ? InferenceSpeed.measure(network, kernels, finalSet, INFERENCE_BATCH, 3) : null;
+            summarise(reports, test.isPresent(), last, speed, network, kernels);
+            return new TrainingOutcome(reports, test);
         }
     }
 
@@ -130,8 +167,7 @@ public final class TrainingSession {
         sizes[0] = inputWidth;
         System.arraycopy(args.hidden(), 0, sizes, 1, args.hidden().length);
         sizes[sizes.length - 1] = CLASSES;
-        GatingParameters gating = new GatingParameters(Math.max(args.threshold(), Float.MIN_NORMAL),
-                args.timeToRelease(), args.etaD(), 0f, 0.001f, Math.min(args.traceDecay(), 0.999f));
+        GatingParameters gating = args.gating();
         InputNormalization normalization = args.normalise().equals("standard")
                 ? InputNormalization.standardise(ImageSamples.whole(trainImages, CLASSES))
                 : InputNormalization.NONE;
@@ -140,59 +176,57 @@ public final class TrainingSession {
 
     static String epochLine(EpochReport r) {
         var t = r.training();
+        StringBuilder layers = new StringBuilder();
+        for (LayerActivity layer : t.layers()) {
+            layers.append(String.format(Locale.ROOT, "  L%d %.1f%% (forced %.1f%%) d %.3f", layer.layer(),
+                    100 * layer.releaseRate(), 100 * layer.forcedShare(), layer.meanThreshold()));
+        }
         return String.format(Locale.ROOT,
-                "epoch %d: loss %.4f  train %.2f%%  test %.2f%%  %.1f s  %.0f samples/s  releases %.1f%% "
-                        + "(timer %.1f%%)  d %.3f  hidden nodes %d  live edges %.1f%%%s%s",
-                r.epoch(), t.meanLoss(), 100 * t.trainAccuracy(), 100 * r.testAccuracy(), t.seconds(),
-                t.samplesPerSecond(), 100 * t.releaseRate(), 100 * t.timerShare(), r.meanThreshold(),
-                r.hiddenNodes(), 100.0 * r.liveEdges() / r.totalEdges(),
+                "epoch %d: loss %.4f  train %.2f%%%s  %.1f s  %.0f samples/s  releases%s  hidden nodes %d  "
+                        + "live edges %.1f%%%s%s",
+                r.epoch(), t.meanLoss(), 100 * t.trainAccuracy(),
+                r.validation().isPresent() ? String.format(Locale.ROOT, "  validation %.2f%%",
+                        100 * r.validationAccuracy()) : "",
+                t.seconds(), t.samplesPerSecond(), layers, r.hiddenNodes(), 100.0 * r.liveEdges() / r.totalEdges(),
                 r.topologyChange().isEmpty() ? "" : "  [" + r.topologyChange() + "]",
                 t.stopped() ? "  (stopped)" : "");
     }
 
-    private void summarise(List<EpochReport> reports, GatingNetwork network, MatrixKernels kernels) {
-        if (reports.isEmpty()) {
-            out.println("stopped before the first epoch ended");
-            return;
-        }
-        EpochReport last = reports.get(reports.size() - 1);
+    private void summarise(List<EpochReport> reports, boolean onTest, Evaluation last, InferenceSpeed speed,
+            GatingNetwork network, MatrixKernels kernels) {
         List<EpochReport> complete = reports.stream().filter(r -> !r.training().stopped()).toList();
         // The first epoch includes the JIT compiling the vector kernels; with more than one epoch, speed is the
-        // mean of the later ones and the first is reported on its own.
+        // mean of the later ones and the first is reported on its own (the PyTorch reference is timed alike).
         List<EpochReport> timed = complete.size() > 1 ? complete.subList(1, complete.size()) : complete;
         double seconds = timed.stream().mapToDouble(r -> r.training().seconds()).average().orElse(0);
         double rate = timed.stream().mapToDouble(r -> r.training().samplesPerSecond()).average().orElse(0);
         double firstSeconds = complete.isEmpty() ? 0 : complete.get(0).training().seconds();
-        double bestAccuracy = reports.stream().mapToDouble(EpochReport::testAccuracy).max().orElse(0);
-        out.printf(Locale.ROOT, "done: test accuracy %.2f%% after %d epochs (best %.2f%%), %.2f s per epoch "
+        out.printf(Locale.ROOT, "done: %s accuracy %.2f%% after %d epochs, %.2f s per epoch "
                 + "(first epoch, with JIT warm-up: %.2f s), %.0f samples/s, peak memory %.0f MB%n",
-                100 * last.testAccuracy(), reports.size(), 100 * bestAccuracy, seconds, firstSeconds, rate,
+                onTest ? "test" : "validation", 100 * last.accuracy(), reports.size(), seconds, firstSeconds, rate,
                 peakResidentMegabytes());
+        for (LayerActivity layer : last.layers()) {
+            out.printf(Locale.ROOT, "  layer %d at inference: %.1f%% of %d nodes release per sample, %d never did, "
+                    + "mean d %.3f, mean timeToRelease %s%n", layer.layer(), 100 * layer.releaseRate(),
+                    layer.nodes(), layer.silentNodes(), layer.meanThreshold(), timer(layer.meanTimeToRelease()));
+        }
+        if (speed != null) {
+            out.printf(Locale.ROOT, "  inference: %.0f samples/s dense, %.0f samples/s skipping silent nodes and zero "
+                    + "inputs (%.2fx); accuracy %.2f%% / %.2f%%%n", speed.dense().samplesPerSecond(),
+                    speed.skipping().samplesPerSecond(), speed.speedUp(), 100 * speed.dense().accuracy(),
+                    100 * speed.skipping().accuracy());
+        }
         if (args.result()) {
-            out.println("RESULT " + json(last, reports.size(), seconds, firstSeconds, rate, network, kernels));
+            out.println("RESULT " + new ResultLine(args, rule, network, kernels).json(reports, onTest, last, speed,
+                    splitFingerprint, seconds, firstSeconds, rate, peakResidentMegabytes(), peakHeapMegabytes()));
         }
     }
 
-    private String json(EpochReport last, int epochs, double seconds, double firstSeconds, double rate,
-            GatingNetwork network, MatrixKernels kernels) {
-        return String.format(Locale.ROOT, "{\"framework\":\"neuromesh\",\"rule\":\"%s\",\"forward_only\":%s,"
-                + "\"dataset\":\"%s\",\"task\":\"%s\",\"network\":\"%s\",\"epochs\":%d,\"batch\":%d,"
-                + "\"test_accuracy\":%.2f,\"seconds_per_epoch\":%.3f,\"first_epoch_seconds\":%.3f,"
-                + "\"samples_per_second\":%.0f,"
-                + "\"peak_rss_mb\":%.0f,\"peak_heap_mb\":%.0f,\"threads\":%d,\"kernels\":\"%s\","
-                + "\"release_rate\":%.4f,\"timer_share\":%.4f,\"hidden_nodes\":%d,\"live_edges\":%d,"
-                + "\"total_edges\":%d,\"trace_decay\":%s,\"augment\":\"%s\",\"schedule\":\"%s\","
-                + "\"normalise\":\"%s\",\"rule_settings\":\"%s\",\"stopped\":%s}",
-                rule.info().name(), rule.info().forwardOnly(), args.dataset().id(), args.task(),
-                widths(network.shape()), epochs, args.batch(), 100 * last.testAccuracy(), seconds, firstSeconds, rate,
-                peakResidentMegabytes(), peakHeapMegabytes(), kernels.threads(), kernels.description(),
-                last.training().releaseRate(), last.training().timerShare(), last.hiddenNodes(), last.liveEdges(),
-                last.totalEdges(), args.traceDecay(), args.augment().id(), args.schedule().id(),
-                network.inputNormalization().id(),
-                String.valueOf(rule).replace("\\", "\\\\").replace("\"", "\\\""), last.training().stopped());
+    static String timer(double timeToRelease) {
+        return Double.isInfinite(timeToRelease) ? "off" : String.format(Locale.ROOT, "%.2f", timeToRelease);
     }
 
-    private static String widths(NetworkShape shape) {
+    static String widths(NetworkShape shape) {
         return IntStream.of(shape.layerSizes()).mapToObj(Integer::toString).collect(Collectors.joining("-"));
     }
 

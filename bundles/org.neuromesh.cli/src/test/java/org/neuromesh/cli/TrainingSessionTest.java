@@ -55,9 +55,13 @@ class TrainingSessionTest {
         }
     };
 
-    private List<EpochReport> train(String... args) throws Exception {
+    private TrainingOutcome train(String... args) throws Exception {
         int[] batches = { 0 };
         return new TrainingSession(TrainArguments.parse(args), DELTA, out).run(() -> ++batches[0] > 100);
+    }
+
+    private static double testAccuracy(TrainingOutcome outcome) {
+        return outcome.test().orElseThrow().accuracy();
     }
 
     @Test
@@ -65,30 +69,30 @@ class TrainingSessionTest {
         // given a checkpoint path
         Path checkpoint = folder.resolve("small.nmc");
         // when a 784-32-10 training is stopped after 100 batches
-        List<EpochReport> reports = train("--hidden", "32", "--epochs", "2", "--save", checkpoint.toString(),
+        TrainingOutcome outcome = train("--hidden", "32", "--epochs", "2", "--save", checkpoint.toString(),
                 "--result");
+        List<EpochReport> reports = outcome.epochs();
         // then one partial epoch ran, it was reported and saved, and it already learned something
         assertEquals(1, reports.size());
         assertTrue(reports.get(0).training().stopped());
-        assertTrue(reports.get(0).testAccuracy() > 0.5, "accuracy " + reports.get(0).testAccuracy());
+        assertTrue(testAccuracy(outcome) > 0.5, "accuracy " + testAccuracy(outcome));
         String text = printed.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("(stopped)") && text.contains("saved " + checkpoint), text);
         assertTrue(text.contains("RESULT {\"framework\":\"neuromesh\",\"rule\":\"test-delta\""), text);
         assertEquals(NetworkShape.of(784, 32, 10), ClusterFile.read(checkpoint).shape());
         // and when training continues from it, it starts from there
-        List<EpochReport> more = train("--load", checkpoint.toString(), "--epochs", "1");
-        assertTrue(more.get(0).testAccuracy() >= reports.get(0).testAccuracy() - 0.05,
-                "continued at " + more.get(0).testAccuracy());
+        TrainingOutcome more = train("--load", checkpoint.toString(), "--epochs", "1");
+        assertTrue(testAccuracy(more) >= testAccuracy(outcome) - 0.05, "continued at " + testAccuracy(more));
         assertTrue(printed.toString(StandardCharsets.UTF_8).contains("continuing from " + checkpoint));
     }
 
     @Test
     void anAugmentedRunWithACosineScheduleLearnsAndSaysSo() throws Exception {
         // when a small training runs with shifted images and a cosine schedule (stopped after 100 batches)
-        List<EpochReport> reports = train("--hidden", "32", "--epochs", "1", "--augment", "shift", "--schedule",
+        TrainingOutcome outcome = train("--hidden", "32", "--epochs", "1", "--augment", "shift", "--schedule",
                 "cosine", "--result");
         // then it learned from the shifted images, and the header and RESULT line name both options
-        assertTrue(reports.get(0).testAccuracy() > 0.5, "accuracy " + reports.get(0).testAccuracy());
+        assertTrue(testAccuracy(outcome) > 0.5, "accuracy " + testAccuracy(outcome));
         String text = printed.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("; augmented: shift; cosine learning-rate schedule"), text);
         assertTrue(text.contains("\"augment\":\"shift\",\"schedule\":\"cosine\""), text);
@@ -99,14 +103,43 @@ class TrainingSessionTest {
         // given a checkpoint path
         Path checkpoint = folder.resolve("standard.nmc");
         // when a small training standardises its input (stopped after 100 batches)
-        List<EpochReport> reports = train("--hidden", "32", "--epochs", "1", "--normalise", "standard", "--save",
+        TrainingOutcome outcome = train("--hidden", "32", "--epochs", "1", "--normalise", "standard", "--save",
                 checkpoint.toString(), "--result");
         // then it learned, says so in its header and RESULT line, and the checkpoint normalises as training did
-        assertTrue(reports.get(0).testAccuracy() > 0.5, "accuracy " + reports.get(0).testAccuracy());
+        assertTrue(testAccuracy(outcome) > 0.5, "accuracy " + testAccuracy(outcome));
         String text = printed.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("; input standardised over 784 inputs"), text);
         assertTrue(text.contains("\"normalise\":\"standard\""), text);
         assertFalse(ClusterFile.read(checkpoint).inputNormalization().isIdentity());
+    }
+
+    @Test
+    void aValidationRunHoldsImagesOutAndNeverTouchesTheTestSet() throws Exception {
+        // when a small training holds 5,000 images out (stopped after 100 batches)
+        TrainingOutcome outcome = train("--hidden", "32", "--epochs", "2", "--validation", "5000", "--result");
+        // then it trained on the other 55,000, reported validation accuracy, and evaluated no test set
+        assertTrue(outcome.test().isEmpty());
+        double validation = outcome.epochs().get(0).validationAccuracy();
+        assertTrue(validation > 0.5, "validation accuracy " + validation);
+        String text = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains(": 55000 train, 5000 validation (held out of the training set; the test set is not "
+                + "touched)"), text);
+        assertTrue(text.contains("validation accuracy ") && !text.contains("test accuracy"), text);
+        assertTrue(text.contains("\"evaluated_on\":\"validation\",\"test_accuracy\":null,\"validation_accuracy\":"),
+                text);
+    }
+
+    @Test
+    void theSummaryReportsEachLayersActivityAndTheSpeedOfSkippingSilentNodes() throws Exception {
+        // when a two-layer network trains briefly with the default gating
+        train("--hidden", "64,32", "--epochs", "1", "--result");
+        // then each layer's releases are printed per epoch and at inference, and inference is timed both ways
+        String text = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("releases  L0 ") && text.contains("  L1 "), text);
+        assertTrue(text.contains("layer 0 at inference: ") && text.contains("layer 1 at inference: "), text);
+        assertTrue(text.contains("samples/s dense, ") && text.contains("samples/s skipping silent nodes"), text);
+        assertTrue(text.contains("\"layers\":[{\"layer\":0,\"nodes\":64,"), text);
+        assertTrue(text.contains("\"gating\":\"paper\""), text);
     }
 
     @Test

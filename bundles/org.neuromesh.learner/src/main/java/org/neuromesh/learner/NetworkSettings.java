@@ -8,14 +8,14 @@ import org.neuromesh.engine.network.GatingNetwork;
 import org.neuromesh.engine.network.TrainingOptions;
 
 /**
- * How the learner builds networks: the node parameters of the command line's defaults (threshold 0.01,
- * timeToRelease 8, eta_d 1e-5, trace decay 0.9) and 10 classes of 28 x 28 images.
+ * How the learner builds networks: the engine's default node parameters ({@link GatingParameters#defaults()}, as the
+ * command line's {@code train}) and 10 classes of 28 x 28 images.
  */
 final class NetworkSettings {
 
     static final int INPUTS = 28 * 28;
     static final int CLASSES = 10;
-    static final GatingParameters GATING = new GatingParameters(0.01f, 8f, 1e-5f, 0f, 0.001f, 0.9f);
+    static final GatingParameters GATING = GatingParameters.defaults();
 
     private NetworkSettings() {
     }

@@ -20,7 +20,7 @@ abstract class AbstractKernels implements MatrixKernels {
     private static final int ADD_GRAIN = 1024;
 
     enum Op {
-        MULTIPLY, TRANSPOSED_A, TRANSPOSED_B, ADD_SCALED
+        MULTIPLY, TRANSPOSED_A, TRANSPOSED_B, SPARSE_A, ADD_SCALED
     }
 
     /** The current call, set before the chunks run and cleared after (so that no array is kept alive). */
@@ -92,6 +92,15 @@ abstract class AbstractKernels implements MatrixKernels {
     }
 
     @Override
+    public synchronized void multiplySparseA(int m, int n, int k, float[] a, float[] b, float[] c) {
+        checkSizes(m, n, k);
+        require("a", a, m, k, "m * k");
+        require("b", b, k, n, "k * n");
+        require("c", c, m, n, "m * n");
+        run(Op.SPARSE_A, m, n, k, 1f, a, b, c, 0f);
+    }
+
+    @Override
     public synchronized void multiplyTransposedA(int m, int n, int k, float alpha, float[] a, float[] b, float[] c,
             float beta) {
         checkSizes(m, n, k);
@@ -146,7 +155,9 @@ abstract class AbstractKernels implements MatrixKernels {
                 call.chunks = Math.min(threads * CHUNKS_PER_THREAD, ceilDiv(n, ADD_GRAIN));
             } else if (team != null && op != Op.ADD_SCALED && (long) m * n * k >= parallelWork) {
                 // transposedB splits columns when it can: each chunk then transposes only its own slice of B.
-                call.splitColumns = op == Op.TRANSPOSED_B ? n >= threads * columnGrain() : m < threads * rowGrain();
+                // sparseA splits rows only: each chunk lists the non-zeros of its own rows once.
+                call.splitColumns = op == Op.TRANSPOSED_B ? n >= threads * columnGrain()
+                        : op != Op.SPARSE_A && m < threads * rowGrain();
                 int units = call.splitColumns ? ceilDiv(n, columnGrain()) : ceilDiv(m, rowGrain());
                 call.chunks = Math.min(threads * CHUNKS_PER_THREAD, units);
             }

@@ -27,6 +27,14 @@ public interface MatrixKernels extends MatrixMath, AutoCloseable {
     @Override
     void multiplyTransposedA(int m, int n, int k, float alpha, float[] a, float[] b, float[] c, float beta);
 
+    /**
+     * C[m x n] = A[m x k] * B[k x n], skipping the zero entries of A: the work is proportional to A's non-zeros, so
+     * a sparse A (the releases of a layer of threshold-gating nodes, most of them silent) costs less than
+     * {@link #multiply}. Zeros are skipped, not multiplied, so an infinite or NaN entry of B meets only the non-zero
+     * entries of A. C's old content is ignored.
+     */
+    void multiplySparseA(int m, int n, int k, float[] a, float[] b, float[] c);
+
     /** y[i] += alpha * x[i] for i &lt; length (bias and weight updates). */
     @Override
     void addScaled(int length, float alpha, float[] x, float[] y);

@@ -40,16 +40,23 @@ final class ScalarKernels extends AbstractKernels {
         }
     }
 
-    /** multiply and transposedA: each row of C gets beta * C, then alpha * A(i, p) * row p of B for every p. */
+    /**
+     * multiply, transposedA and sparseA: each row of C gets beta * C, then alpha * A(i, p) * row p of B for every p
+     * (for sparseA, every p where A(i, p) is not zero).
+     */
     private static void axpyRows(Call call, int i0, int i1, int j0, int j1) {
         int m = call.m, n = call.n, k = call.k;
         float[] a = call.a, b = call.b, c = call.c;
         boolean transposedA = call.op == Op.TRANSPOSED_A;
+        boolean skipZeros = call.op == Op.SPARSE_A;
         for (int i = i0; i < i1; i++) {
             int row = i * n;
             scale(c, row + j0, row + j1, call.beta);
             for (int p = 0; p < k; p++) {
                 float s = call.alpha * (transposedA ? a[p * m + i] : a[i * k + p]);
+                if (skipZeros && s == 0f) {
+                    continue;
+                }
                 int bp = p * n;
                 for (int j = j0; j < j1; j++) {
                     c[row + j] += s * b[bp + j];

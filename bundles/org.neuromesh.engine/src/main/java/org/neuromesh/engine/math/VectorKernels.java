@@ -27,6 +27,8 @@ final class VectorKernels extends AbstractKernels {
     static final int PREFERRED_BITS = S.vectorBitSize();
     private static final int TILE_ROWS = 8;
     private static final int TILE_WIDTH = 3 * V;
+    /** sparseA keeps a strip of this many columns of a row of C in registers (8 vectors). */
+    private static final int SPARSE_STRIP = 8 * V;
 
     /** Per-thread scratch; arrays grow to the largest call seen and are then reused. */
     private static final class Scratch {
@@ -36,6 +38,10 @@ final class VectorKernels extends AbstractKernels {
         float[] transposed = new float[0];
         /** The call whose whole B {@link #transposed} holds (row chunks all need all of it), or -1. */
         long transposedCall = -1;
+        /** sparseA: offsets into B (p * n) and values of the non-zeros of A's rows, and where each row's end. */
+        int[] sparseOffset = new int[0];
+        float[] sparseValue = new float[0];
+        int[] sparseEnd = new int[0];
     }
 
     private final Scratch[] scratch;
@@ -76,6 +82,7 @@ final class VectorKernels extends AbstractKernels {
                 }
                 gemm(s, call, i0, i1, j0, j1, k, 1, s.transposed, 0, width);
             }
+            case SPARSE_A -> sparseRows(s, call, i0, i1, j0, j1);
             default -> throw new IllegalStateException(call.op.toString());
         }
     }
@@ -131,6 +138,87 @@ final class VectorKernels extends AbstractKernels {
                 store(s.tile, rows, rest, call.c, cOffset + j, n, call.alpha, call.beta);
             }
         }
+    }
+
+    /**
+     * sparseA for rows [i0, i1): lists each row's non-zeros of A once, then, strip by strip of columns, adds
+     * A(i, p) * B(p, strip) for every listed p into registers and stores the strip. A strip of B (k x 8 vectors)
+     * stays in cache while the rows of the chunk pass over it.
+     */
+    private static void sparseRows(Scratch s, Call call, int i0, int i1, int j0, int j1) {
+        int n = call.n, k = call.k, rows = i1 - i0;
+        float[] a = call.a, b = call.b, c = call.c;
+        if (s.sparseOffset.length < rows * k) {
+            s.sparseOffset = new int[rows * k];
+            s.sparseValue = new float[rows * k];
+        }
+        if (s.sparseEnd.length < rows) {
+            s.sparseEnd = new int[rows];
+        }
+        int[] offset = s.sparseOffset;
+        float[] value = s.sparseValue;
+        int[] end = s.sparseEnd;
+        int count = 0;
+        for (int r = 0; r < rows; r++) {
+            // written without a branch: whether an input is zero is close to a coin toss, which branches mispredict
+            for (int p = 0, ap = (i0 + r) * k; p < k; p++) {
+                float x = a[ap + p];
+                offset[count] = p * n;
+                value[count] = x;
+                count += x != 0f ? 1 : 0;
+            }
+            end[r] = count;
+        }
+        int j = j0;
+        for (; j + SPARSE_STRIP <= j1; j += SPARSE_STRIP) {
+            for (int r = 0, from = 0; r < rows; from = end[r], r++) {
+                sparseStrip(offset, value, from, end[r], b, j, c, (i0 + r) * n + j);
+            }
+        }
+        for (; j + V <= j1; j += V) {
+            for (int r = 0, from = 0; r < rows; from = end[r], r++) {
+                FloatVector sum = FloatVector.zero(S);
+                for (int q = from; q < end[r]; q++) {
+                    sum = FloatVector.broadcast(S, value[q]).fma(FloatVector.fromArray(S, b, offset[q] + j), sum);
+                }
+                sum.intoArray(c, (i0 + r) * n + j);
+            }
+        }
+        for (; j < j1; j++) {
+            for (int r = 0, from = 0; r < rows; from = end[r], r++) {
+                float sum = 0f;
+                for (int q = from; q < end[r]; q++) {
+                    sum += value[q] * b[offset[q] + j];
+                }
+                c[(i0 + r) * n + j] = sum;
+            }
+        }
+    }
+
+    /** c[cOffset, +8V) = sum over q in [from, to) of value[q] * b[offset[q] + j, +8V). */
+    private static void sparseStrip(int[] offset, float[] value, int from, int to, float[] b, int j, float[] c,
+            int cOffset) {
+        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
+        for (int q = from; q < to; q++) {
+            FloatVector x = FloatVector.broadcast(S, value[q]);
+            int bp = offset[q] + j;
+            c0 = x.fma(FloatVector.fromArray(S, b, bp), c0);
+            c1 = x.fma(FloatVector.fromArray(S, b, bp + V), c1);
+            c2 = x.fma(FloatVector.fromArray(S, b, bp + 2 * V), c2);
+            c3 = x.fma(FloatVector.fromArray(S, b, bp + 3 * V), c3);
+            c4 = x.fma(FloatVector.fromArray(S, b, bp + 4 * V), c4);
+            c5 = x.fma(FloatVector.fromArray(S, b, bp + 5 * V), c5);
+            c6 = x.fma(FloatVector.fromArray(S, b, bp + 6 * V), c6);
+            c7 = x.fma(FloatVector.fromArray(S, b, bp + 7 * V), c7);
+        }
+        c0.intoArray(c, cOffset);
+        c1.intoArray(c, cOffset + V);
+        c2.intoArray(c, cOffset + 2 * V);
+        c3.intoArray(c, cOffset + 3 * V);
+        c4.intoArray(c, cOffset + 4 * V);
+        c5.intoArray(c, cOffset + 5 * V);
+        c6.intoArray(c, cOffset + 6 * V);
+        c7.intoArray(c, cOffset + 7 * V);
     }
 
     /** C[r, j] = beta * C[r, j] + alpha * tile[r, j] for r &lt; rows, j &lt; columns; beta == 0 ignores C. */

@@ -1,5 +1,7 @@
 package org.neuromesh.engine.network;
 
+import java.util.List;
+
 /**
  * What one pass over the training samples did.
  *
@@ -7,26 +9,39 @@ package org.neuromesh.engine.network;
  * @param meanLoss mean cross-entropy over those samples
  * @param trainAccuracy fraction classified right during training, in [0, 1]
  * @param seconds wall-clock time of the pass
- * @param thresholdReleases releases because the accumulator reached the threshold
- * @param timerReleases forced releases because a node's timer reached timeToRelease
- * @param hiddenNodeSteps hidden node evaluations, the denominator of the release rate
+ * @param layers how each hidden layer released during the pass (forced releases included)
  * @param stopped whether the pass was stopped before its end
  */
-public record EpochStats(int samples, double meanLoss, double trainAccuracy, double seconds, long thresholdReleases,
-        long timerReleases, long hiddenNodeSteps, boolean stopped) {
+public record EpochStats(int samples, double meanLoss, double trainAccuracy, double seconds,
+        List<LayerActivity> layers, boolean stopped) {
+
+    public EpochStats {
+        layers = List.copyOf(layers);
+    }
 
     public double samplesPerSecond() {
         return seconds > 0 ? samples / seconds : 0;
     }
 
-    /** Fraction of hidden node evaluations that released, in [0, 1]. */
+    /** Fraction of hidden node evaluations that released, over all hidden layers, in [0, 1]. */
     public double releaseRate() {
-        return hiddenNodeSteps == 0 ? 0 : (double) (thresholdReleases + timerReleases) / hiddenNodeSteps;
+        long released = 0;
+        long evaluations = 0;
+        for (LayerActivity layer : layers) {
+            released += layer.released();
+            evaluations += layer.evaluations();
+        }
+        return evaluations == 0 ? 0 : (double) released / evaluations;
     }
 
-    /** Fraction of releases that were forced by the timer. */
+    /** Fraction of releases that were forced by the timer, over all hidden layers. */
     public double timerShare() {
-        long all = thresholdReleases + timerReleases;
-        return all == 0 ? 0 : (double) timerReleases / all;
+        long released = 0;
+        long forced = 0;
+        for (LayerActivity layer : layers) {
+            released += layer.released();
+            forced += layer.forced();
+        }
+        return released == 0 ? 0 : (double) forced / released;
     }
 }

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import org.neuromesh.engine.gating.GatingParameters;
 
 /**
- * The threshold-gating rules applied to a whole batch at once (the batched form of
- * {@link org.neuromesh.engine.gating.ThresholdGatingLayer}).
+ * The threshold-gating rules, the engine's one implementation of them, applied to a whole batch at once.
+ * {@code GatesMatchThePaperRulesTest} checks them against the rules written out sample by sample.
  *
  * <p>Static mode, one integration step per sample: node j's accumulator is its input current {@code v}. It releases
  * {@code v} when {@code v >= d} (threshold release: {@code d += eta_d}, {@code timeToRelease += eta_t}). Its timer
@@ -27,16 +27,18 @@ final class Gates {
 
     /**
      * Training pass of a static batch: writes {@code out} and {@code eligibility}, adapts the layer's node state,
-     * and counts releases into {@code counts[0]} (threshold) and {@code counts[1]} (timer).
+     * and leaves each node's releases of the batch in the layer's {@code thresholdCount} and {@code timerCount}.
      */
     static void train(GatingLayer layer, GatingParameters gating, float[] current, int batch, float[] out,
-            float[] eligibility, long[] counts) {
+            float[] eligibility) {
         int nodes = layer.nodes;
         float[] threshold = layer.threshold;
         float[] timeToRelease = layer.timeToRelease;
         int[] silent = layer.silentSamples;
         int[] byThreshold = layer.thresholdCount;
         int[] byTimer = layer.timerCount;
+        // without a timer the count stays 0, so it cannot overflow however long a node is silent
+        int tick = gating.hasTimer() ? 1 : 0;
         Arrays.fill(byThreshold, 0);
         Arrays.fill(byTimer, 0);
         // Sample by sample, node by node: each node still sees its samples in order (its timer counts them), and
@@ -46,7 +48,7 @@ final class Gates {
                 // written without branches: whether a node fires is close to a coin toss, which branches mispredict
                 float v = current[k];
                 boolean fires = v >= threshold[j];
-                int waited = fires ? 0 : silent[j] + 1;
+                int waited = fires ? 0 : silent[j] + tick;
                 boolean forced = !fires && waited >= timeToRelease[j];
                 silent[j] = forced ? 0 : waited;
                 out[k] = fires ? v : forced ? Math.max(v, 0f) : 0f;
@@ -55,15 +57,9 @@ final class Gates {
                 byTimer[j] += forced ? 1 : 0;
             }
         }
-        long thresholdReleases = 0;
-        long timerReleases = 0;
         for (int j = 0; j < nodes; j++) {
             adapt(layer, gating, j, byThreshold[j], byTimer[j], batch);
-            thresholdReleases += byThreshold[j];
-            timerReleases += byTimer[j];
         }
-        counts[0] += thresholdReleases;
-        counts[1] += timerReleases;
     }
 
     /**
@@ -113,11 +109,11 @@ final class Gates {
     /**
      * One integration step of a sequence. Each sample keeps its own accumulator and timer ({@code timer} counts
      * steps since the node last released); the eligibility decays by {@code traceDecay} every step and is set to 1
-     * on a release; thresholds adapt as in static mode when {@code training}.
+     * on a release; thresholds adapt as in static mode when {@code training}. Each node's releases of the step are
+     * left in the layer's {@code thresholdCount} and {@code timerCount}.
      */
     static void step(GatingLayer layer, GatingParameters gating, float traceDecay, boolean training,
-            float[] current, int batch, float[] accumulator, float[] timer, float[] out, float[] eligibility,
-            long[] counts) {
+            float[] current, int batch, float[] accumulator, float[] timer, float[] out, float[] eligibility) {
         int nodes = layer.nodes;
         for (int j = 0; j < nodes; j++) {
             float d = layer.threshold[j];
@@ -150,8 +146,8 @@ final class Gates {
             if (training) {
                 adapt(layer, gating, j, byThreshold, byTimer, batch);
             }
-            counts[0] += byThreshold;
-            counts[1] += byTimer;
+            layer.thresholdCount[j] = byThreshold;
+            layer.timerCount[j] = byTimer;
         }
     }
 

@@ -1,6 +1,8 @@
 package org.neuromesh.engine.network;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.neuromesh.api.learning.ForwardPass;
 import org.neuromesh.api.learning.LayerSignals;
@@ -40,7 +42,10 @@ public final class Propagation implements LearningStep {
     /** The batch after the network's input normalisation; empty when it has none. */
     private final float[] normalizedInput;
     private final LayerView[] views;
-    private final long[] releases = new long[2];
+    /** Per hidden layer and node, releases since the last {@link #takeActivity}: threshold, then timer. */
+    private final long[][] thresholdReleases;
+    private final long[][] timerReleases;
+    private long evaluationsPerNode;
     private SidePass side;
 
     private int batch;
@@ -67,6 +72,12 @@ public final class Propagation implements LearningStep {
         accumulator = new float[layers][];
         timer = new float[layers][];
         views = new LayerView[layers];
+        thresholdReleases = new long[layers - 1][];
+        timerReleases = new long[layers - 1][];
+        for (int l = 0; l < layers - 1; l++) {
+            thresholdReleases[l] = new long[network.layer(l).nodes];
+            timerReleases[l] = new long[network.layer(l).nodes];
+        }
         for (int l = 0; l < layers; l++) {
             GatingLayer layer = network.layer(l);
             int size = capacity * layer.nodes;
@@ -110,12 +121,16 @@ public final class Propagation implements LearningStep {
             addBias(layer, current[l]);
             if (!layer.readout) {
                 if (training) {
-                    Gates.train(layer, network.gating(), current[l], batch, out[l], eligibility[l], releases);
+                    Gates.train(layer, network.gating(), current[l], batch, out[l], eligibility[l]);
+                    countReleases(l, layer);
                 } else {
                     Gates.infer(layer, current[l], batch, out[l], eligibility[l]);
                 }
             }
             layerInput = out[l];
+        }
+        if (training) {
+            evaluationsPerNode += batch;
         }
         scoreOutput();
     }
@@ -160,7 +175,10 @@ public final class Propagation implements LearningStep {
                     computeCurrent(layer, layerInput, current[l], 0f);
                     addBias(layer, current[l]);
                     Gates.step(layer, network.gating(), traceDecay, training, current[l], batch, accumulator[l],
-                            timer[l], out[l], eligibility[l], releases);
+                            timer[l], out[l], eligibility[l]);
+                    if (training) {
+                        countReleases(l, layer);
+                    }
                     layerInput = out[l];
                 }
             }
@@ -177,7 +195,19 @@ public final class Propagation implements LearningStep {
             }
         }
         addBias(network.layer(readout), scores);
+        if (training) {
+            evaluationsPerNode += (long) batch * steps;
+        }
         scoreOutput();
+    }
+
+    private void countReleases(int l, GatingLayer layer) {
+        long[] byThreshold = thresholdReleases[l];
+        long[] byTimer = timerReleases[l];
+        for (int j = 0; j < layer.nodes; j++) {
+            byThreshold[j] += layer.thresholdCount[j];
+            byTimer[j] += layer.timerCount[j];
+        }
     }
 
     /**
@@ -309,12 +339,30 @@ public final class Propagation implements LearningStep {
         return best;
     }
 
-    /** Threshold releases counted since the last {@link #takeReleases}. */
-    public long[] takeReleases() {
-        long[] taken = releases.clone();
-        releases[0] = 0;
-        releases[1] = 0;
-        return taken;
+    /**
+     * How each hidden layer released in the passes since the last call (sequences count every step; inference
+     * passes are not counted), with its thresholds and timers as they are now; then starts counting anew.
+     */
+    public List<LayerActivity> takeActivity() {
+        List<LayerActivity> activity = new ArrayList<>(layers - 1);
+        for (int l = 0; l < layers - 1; l++) {
+            GatingLayer layer = network.layer(l);
+            long released = 0;
+            long forced = 0;
+            int silent = 0;
+            for (int j = 0; j < layer.nodes; j++) {
+                long node = thresholdReleases[l][j] + timerReleases[l][j];
+                released += node;
+                forced += timerReleases[l][j];
+                silent += node == 0 ? 1 : 0;
+            }
+            activity.add(new LayerActivity(l, layer.nodes, evaluationsPerNode * layer.nodes, released, forced,
+                    evaluationsPerNode == 0 ? 0 : silent, layer.meanThreshold(), layer.meanTimeToRelease()));
+            Arrays.fill(thresholdReleases[l], 0);
+            Arrays.fill(timerReleases[l], 0);
+        }
+        evaluationsPerNode = 0;
+        return activity;
     }
 
     /** The released values of layer {@code l} for the last batch (the readout's scores for the last layer). */

@@ -1,5 +1,6 @@
 package org.neuromesh.engine.network;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
@@ -30,6 +31,8 @@ public final class Trainer {
     private final TrainingOptions options;
     private final SplittableRandom shuffler;
     private Propagation propagation;
+    /** Created on the first evaluation of static samples. */
+    private Inference inference;
     private int[] order = new int[0];
     private final int[] labels;
     private final float[] input;
@@ -93,6 +96,7 @@ public final class Trainer {
     /** Re-creates the buffers after the network's topology changed. */
     public void topologyChanged() {
         propagation = new Propagation(network, kernels, options.batchSize());
+        inference = null;
     }
 
     /**
@@ -126,9 +130,8 @@ public final class Trainer {
         double loss = 0;
         long right = 0;
         int done = 0;
-        propagation.takeReleases();
+        propagation.takeActivity();
         boolean stopped = false;
-        long nodeSteps = 0;
         for (int from = 0; from < size; from += options.batchSize()) {
             if (stop.getAsBoolean()) {
                 stopped = true;
@@ -157,19 +160,33 @@ public final class Trainer {
             loss += batchLoss;
             right += propagation.correct();
             done += count;
-            nodeSteps += (long) count * hiddenNodes() * samples.timeSteps();
             progress.batchDone(done, size, loss / done);
         }
         network.requireFinite("after " + done + " samples of this epoch");
-        long[] releases = propagation.takeReleases();
         double seconds = (System.nanoTime() - start) / 1e9;
         return new EpochStats(done, done == 0 ? 0 : loss / done, done == 0 ? 0 : (double) right / done, seconds,
-                releases[0], releases[1], nodeSteps, stopped);
+                propagation.takeActivity(), stopped);
     }
 
     /** Fraction of {@code samples} classified right, without learning or changing node state. */
     public double evaluate(SampleSet samples) {
+        return evaluateInDetail(samples).accuracy();
+    }
+
+    /**
+     * Classifies {@code samples} without learning or changing node state, and reports how active each hidden layer
+     * was (static samples; sequences report accuracy only). Static samples skip silent nodes
+     * ({@link Inference}).
+     */
+    public Evaluation evaluateInDetail(SampleSet samples) {
         requireCompatible(samples);
+        if (samples.timeSteps() == 1) {
+            if (inference == null) {
+                inference = new Inference(network, kernels, options.batchSize(), true);
+            }
+            return inference.evaluate(samples);
+        }
+        long start = System.nanoTime();
         int size = samples.size();
         long right = 0;
         if (order.length != size) {
@@ -183,8 +200,7 @@ public final class Trainer {
             run(samples, from, count, false);
             right += propagation.correct();
         }
-        propagation.takeReleases();
-        return size == 0 ? 0 : (double) right / size;
+        return new Evaluation(size, (int) right, List.of(), (System.nanoTime() - start) / 1e9);
     }
 
     private void run(SampleSet samples, int from, int count, boolean training) {
@@ -198,14 +214,6 @@ public final class Trainer {
             sequence.select(samples, from, count);
             propagation.forwardSequence(sequence, labels, count, samples.timeSteps(), options.traceDecay(), training);
         }
-    }
-
-    private int hiddenNodes() {
-        int nodes = 0;
-        for (int l = 0; l < network.layerCount() - 1; l++) {
-            nodes += network.layer(l).nodes;
-        }
-        return nodes;
     }
 
     private void shuffle(int size) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import org.neuromesh.api.learning.LearningRule;
@@ -13,8 +14,10 @@ import org.neuromesh.api.learning.RuleState;
 import org.neuromesh.engine.math.MatrixKernels;
 
 /**
- * Trains for a number of epochs: after each one it measures the test accuracy, applies the topology plan, and
- * saves a checkpoint (atomically). A stop request ends the current epoch after its batch and still saves.
+ * Trains for a number of epochs: after each one it classifies the validation samples (if there are any), applies
+ * the topology plan, and saves a checkpoint (atomically). A stop request ends the current epoch after its batch and
+ * still saves. The test set is not its business: a caller evaluates it once, after the run
+ * ({@link #evaluate}).
  */
 public final class TrainingRun {
 
@@ -24,7 +27,7 @@ public final class TrainingRun {
         default void batchDone(int epoch, int samplesDone, int samplesTotal, double meanLoss) {
         }
 
-        /** After every epoch, with its test accuracy. */
+        /** After every epoch, with its validation accuracy if the run has a validation set. */
         default void epochDone(EpochReport report) {
         }
 
@@ -39,6 +42,7 @@ public final class TrainingRun {
     private final TrainingOptions options;
     private final TopologyPlan plan;
     private final Path checkpoint;
+    private Trainer trainer;
 
     /**
      * @param checkpoint file to save the network to after each epoch, or {@code null} for none
@@ -56,19 +60,20 @@ public final class TrainingRun {
     /**
      * Runs up to {@code epochs} epochs.
      *
+     * @param validation samples held out of the training set, classified after every epoch; {@code null} for none
      * @return one report per epoch run (the last one may be a stopped, partial epoch)
      * @throws IllegalArgumentException if the samples do not fit the network, or the rule cannot learn them
      * @throws TrainingDivergedException if training produced NaN; the last good checkpoint is left in place
      * @throws UncheckedIOException if a checkpoint cannot be written
      */
-    public List<EpochReport> run(SampleSet train, SampleSet test, int epochs, Listener listener,
+    public List<EpochReport> run(SampleSet train, SampleSet validation, int epochs, Listener listener,
             BooleanSupplier stop) {
         if (train.timeSteps() > 1 && !rule.info().learnsSequences()) {
             throw new IllegalArgumentException("rule '" + rule.info().name() + "' does not learn sequences; "
                     + "use a rule that does, such as 'eligibility'");
         }
         RuleState state = rule.begin(network.shape(), options.seed());
-        Trainer trainer = new Trainer(network, state, kernels, options);
+        trainer = new Trainer(network, state, kernels, options);
         long totalBatches = epochs * Trainer.batchesPerEpoch(train, options);
         trainer.planSchedule(0, totalBatches);
         List<EpochReport> reports = new ArrayList<>();
@@ -76,7 +81,8 @@ public final class TrainingRun {
             int current = epoch;
             EpochStats stats = trainer.trainEpoch(train,
                     (done, total, loss) -> listener.batchDone(current, done, total, loss), stop);
-            double accuracy = trainer.evaluate(test);
+            Optional<Evaluation> checked = validation == null ? Optional.empty()
+                    : Optional.of(trainer.evaluateInDetail(validation));
             String change = "";
             if (!stats.stopped() && epoch < epochs && plan.changesAnything()) {
                 change = changeTopology(epoch);
@@ -87,9 +93,8 @@ public final class TrainingRun {
                     trainer.planSchedule(learned, totalBatches);
                 }
             }
-            EpochReport report = new EpochReport(epoch, stats, accuracy, hiddenNodes(), network.liveEdges(),
-                    network.totalEdges(), network.layer(0).meanThreshold(), network.layer(0).meanTimeToRelease(),
-                    change);
+            EpochReport report = new EpochReport(epoch, stats, checked, hiddenNodes(), network.liveEdges(),
+                    network.totalEdges(), change);
             reports.add(report);
             listener.epochDone(report);
             save(listener);
@@ -98,6 +103,17 @@ public final class TrainingRun {
             }
         }
         return reports;
+    }
+
+    /**
+     * Classifies {@code samples} with the network as trained so far, without learning (e.g. the test set, once,
+     * after the run).
+     */
+    public Evaluation evaluate(SampleSet samples) {
+        if (trainer == null) {
+            trainer = new Trainer(network, rule.begin(network.shape(), options.seed()), kernels, options);
+        }
+        return trainer.evaluateInDetail(samples);
     }
 
     private String changeTopology(int epoch) {

@@ -30,7 +30,7 @@ class MatrixKernelsProductTest {
     }
 
     private static final List<Shape> SHAPES = List.of(new Shape(1, 1, 1), new Shape(3, 17, 5),
-            new Shape(128, 256, 784), new Shape(128, 10, 256), new Shape(257, 33, 129));
+            new Shape(128, 256, 784), new Shape(128, 10, 256), new Shape(257, 33, 129), new Shape(20, 1000, 64));
     private static final float[] BETAS = { 0f, 1f, 0.5f };
     private static final float[] ALPHAS = { 1f, -0.37f };
 
@@ -39,7 +39,7 @@ class MatrixKernelsProductTest {
         for (Implementation implementation : Implementation.both()) {
             for (Product product : Product.values()) {
                 for (Shape shape : SHAPES) {
-                    for (float beta : BETAS) {
+                    for (float beta : product.hasBeta() ? BETAS : new float[] { 0f }) {
                         for (float alpha : product.hasAlpha() ? ALPHAS : new float[] { 1f }) {
                             cases.add(Arguments.of(implementation, product, shape, alpha, beta));
                         }
@@ -57,7 +57,7 @@ class MatrixKernelsProductTest {
         assumeTrue(!implementation.vector() || Kernels.vectorAvailable(), "Vector API not available in this JVM");
         // given random A and B, and C holding old values (NaN garbage when beta is 0) plus a tail not to touch
         SplittableRandom random = new SplittableRandom(shape.hashCode() * 31L + product.ordinal());
-        float[] a = Product.randoms(random, shape.m() * shape.k());
+        float[] a = product.inputA(random, shape);
         float[] b = Product.randoms(random, shape.n() * shape.k());
         float[] c = Product.randoms(random, shape.m() * shape.n() + 3);
         if (beta == 0f) {

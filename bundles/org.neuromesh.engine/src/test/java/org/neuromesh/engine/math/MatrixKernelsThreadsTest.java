@@ -42,7 +42,7 @@ class MatrixKernelsThreadsTest {
         assumeTrue(!implementation.vector() || Kernels.vectorAvailable(), "Vector API not available in this JVM");
         // given the same inputs and C
         SplittableRandom random = new SplittableRandom(7);
-        float[] a = Product.randoms(random, shape.m() * shape.k());
+        float[] a = product.inputA(random, shape);
         float[] b = Product.randoms(random, shape.n() * shape.k());
         float[] c1 = Product.randoms(random, shape.m() * shape.n());
         float[] c2 = c1.clone();

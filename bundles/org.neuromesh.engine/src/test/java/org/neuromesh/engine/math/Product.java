@@ -45,6 +45,36 @@ enum Product {
             return true;
         }
     },
+    SPARSE_A {
+        @Override
+        void run(MatrixKernels kernels, Shape s, float alpha, float[] a, float[] b, float[] c, float beta) {
+            kernels.multiplySparseA(s.m(), s.n(), s.k(), a, b, c);
+        }
+
+        @Override
+        double a(float[] a, Shape s, int i, int p) {
+            return a[i * s.k() + p];
+        }
+
+        @Override
+        double b(float[] b, Shape s, int p, int j) {
+            return b[p * s.n() + j];
+        }
+
+        @Override
+        boolean hasBeta() {
+            return false;
+        }
+
+        @Override
+        float[] inputA(SplittableRandom random, Shape s) {
+            float[] a = randoms(random, s.m() * s.k());
+            for (int i = 0; i < a.length; i++) {
+                a[i] = random.nextInt(4) == 0 ? a[i] : 0f; // three in four silent, as in a sparse layer
+            }
+            return a;
+        }
+    },
     TRANSPOSED_B {
         @Override
         void run(MatrixKernels kernels, Shape s, float alpha, float[] a, float[] b, float[] c, float beta) {
@@ -80,6 +110,16 @@ enum Product {
 
     /** B(p, j) as the product reads it. */
     abstract double b(float[] b, Shape s, int p, int j);
+
+    /** Whether the call takes beta (the others ignore C's old content). */
+    boolean hasBeta() {
+        return true;
+    }
+
+    /** A random A for this product. */
+    float[] inputA(SplittableRandom random, Shape s) {
+        return randoms(random, s.m() * s.k());
+    }
 
     /** Whether the call takes alpha (the others always use 1). */
     boolean hasAlpha() {

@@ -23,14 +23,13 @@ class GatesTest {
         GatingLayer layer = oneNode();
         float[] out = new float[2];
         float[] eligibility = new float[2];
-        long[] counts = new long[2];
         // when a batch of currents 0.7 and 0.2 passes (the second below threshold, timer not yet due)
-        Gates.train(layer, GATING, new float[] { 0.7f, 0.2f }, 2, out, eligibility, counts);
+        Gates.train(layer, GATING, new float[] { 0.7f, 0.2f }, 2, out, eligibility);
         // then the first is released, the second is silent
         assertArrayEquals(new float[] { 0.7f, 0f }, out);
         assertArrayEquals(new float[] { 1f, 0f }, eligibility);
-        assertEquals(1, counts[0]);
-        assertEquals(0, counts[1]);
+        assertEquals(1, layer.thresholdCount[0]);
+        assertEquals(0, layer.timerCount[0]);
         // and the threshold rose by eta_d times the share of threshold releases: 0.5 + 0.1 * 1/2
         assertEquals(0.55f, layer.threshold[0], 1e-6f);
         assertEquals(2.5f, layer.timeToRelease[0], 1e-6f);
@@ -42,13 +41,12 @@ class GatesTest {
         GatingLayer layer = oneNode();
         float[] out = new float[3];
         float[] eligibility = new float[3];
-        long[] counts = new long[2];
         // when three sub-threshold currents pass
-        Gates.train(layer, GATING, new float[] { 0.1f, 0.3f, -0.2f }, 3, out, eligibility, counts);
+        Gates.train(layer, GATING, new float[] { 0.1f, 0.3f, -0.2f }, 3, out, eligibility);
         // then the second sample is a timer release of its (rectified) current, the third is silent again
         assertArrayEquals(new float[] { 0f, 0.3f, 0f }, out);
         assertArrayEquals(new float[] { 0f, 1f, 0f }, eligibility);
-        assertEquals(1, counts[1]);
+        assertEquals(1, layer.timerCount[0]);
         // and the threshold fell by eta_d/2 times the share of timer releases
         assertEquals(0.5f - 0.05f / 3, layer.threshold[0], 1e-6f);
     }
@@ -77,20 +75,20 @@ class GatesTest {
         float[] timer = new float[1];
         float[] out = new float[1];
         float[] eligibility = new float[1];
-        long[] counts = new long[2];
         // when the first step accumulates 0.3 (below 0.5), then the second reaches 0.6
-        Gates.step(layer, GATING, 0.5f, false, new float[] { 0.3f }, 1, accumulator, timer, out, eligibility, counts);
+        Gates.step(layer, GATING, 0.5f, false, new float[] { 0.3f }, 1, accumulator, timer, out, eligibility);
         assertEquals(0f, out[0]);
         assertEquals(0.3f, accumulator[0], 1e-6f);
-        Gates.step(layer, GATING, 0.5f, false, new float[] { 0.3f }, 1, accumulator, timer, out, eligibility, counts);
+        Gates.step(layer, GATING, 0.5f, false, new float[] { 0.3f }, 1, accumulator, timer, out, eligibility);
         // then it releases the whole accumulator and becomes eligible
         assertEquals(0.6f, out[0], 1e-6f);
         assertEquals(1f, eligibility[0]);
         assertEquals(0f, accumulator[0]);
+        assertEquals(1, layer.thresholdCount[0]);
         // and on a silent step the eligibility decays by the trace decay
-        Gates.step(layer, GATING, 0.5f, false, new float[] { 0f }, 1, accumulator, timer, out, eligibility, counts);
+        Gates.step(layer, GATING, 0.5f, false, new float[] { 0f }, 1, accumulator, timer, out, eligibility);
         assertEquals(0.5f, eligibility[0], 1e-6f);
-        assertTrue(counts[0] == 1);
+        assertEquals(0, layer.thresholdCount[0] + layer.timerCount[0]);
     }
 
     @Test

@@ -142,11 +142,18 @@ final class PrivacyCanary {
         }
     }
 
-    /** Where the build fetched MNIST ({@code NEUROMESH_DATA} or {@code ~/.cache/neuromesh/datasets}). */
+    /**
+     * Where the build fetched MNIST, by the rule the fetch scripts and the engine's {@code Dataset} share:
+     * {@code $NEUROMESH_DATA}, else {@code $HOME/.cache/neuromesh/datasets} (the environment's HOME, which may differ
+     * from {@code user.home} in containers and CI), else {@code user.home}'s.
+     */
     private static Path mnistDirectory() {
         String root = System.getenv("NEUROMESH_DATA");
-        Path datasets = root != null && !root.isBlank() ? Path.of(root)
-                : Path.of(System.getProperty("user.home"), ".cache", "neuromesh", "datasets");
-        return datasets.resolve("mnist");
+        if (root != null && !root.isBlank()) {
+            return Path.of(root, "mnist");
+        }
+        String home = System.getenv("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".cache",
+                "neuromesh", "datasets", "mnist");
     }
 }

@@ -89,6 +89,10 @@ final class RunningProduct implements AutoCloseable {
     static RunningProduct start(Path productFolder, String script, Map<String, String> environment,
             List<String> arguments) throws IOException {
         List<String> command = new ArrayList<>();
+        // A suite run in the background (CI, nohup) ignores SIGINT, and a started process inherits that: the
+        // product would never see Ctrl-C. env puts the default handling back and execs the script (same pid).
+        command.add("env");
+        command.add("--default-signal=INT");
         command.add(productFolder.resolve(script).toString());
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
