@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what releng/bench/torch_reference.py needs: Debian's python3-torch and python3-numpy, plus OpenBLAS.
+# Installs what releng/bench/torch_reference.py and report.py need: Debian's python3-torch, python3-numpy and
+# python3-matplotlib, plus OpenBLAS.
 #
 # Usage: releng/bench/install-bench-deps.sh
 #
@@ -12,7 +13,7 @@
 set -euo pipefail
 
 readonly PYTHON=/usr/bin/python3
-readonly PACKAGES=(python3-torch python3-numpy libopenblas0-openmp)
+readonly PACKAGES=(python3-torch python3-numpy python3-matplotlib libopenblas0-openmp)
 readonly BLAS=/usr/lib/x86_64-linux-gnu/libblas.so.3
 readonly OPENMP_BLAS=/usr/lib/x86_64-linux-gnu/openblas-openmp/libblas.so.3
 
@@ -25,8 +26,8 @@ missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if ! "$PYTHON" -c 'import torch, numpy' 2>/dev/null && ((${#missing[@]} == 0)); then
-  die "the packages are installed but $PYTHON cannot import torch and numpy; try: $PYTHON -c 'import torch'"
+if ! "$PYTHON" -c 'import torch, numpy, matplotlib' 2>/dev/null && ((${#missing[@]} == 0)); then
+  die "the packages are installed but $PYTHON cannot import torch, numpy and matplotlib; try: $PYTHON -c 'import torch'"
 fi
 
 if ((${#missing[@]} > 0)); then
@@ -43,12 +44,19 @@ if ((${#missing[@]} > 0)); then
   "${sudo[@]}" apt-get update -qq || die "apt-get update failed (is the Debian archive reachable?)"
   "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
     || die "apt-get install ${missing[*]} failed"
-  "$PYTHON" -c 'import torch, numpy' || die "$PYTHON still cannot import torch and numpy after installing them"
+  "$PYTHON" -c 'import torch, numpy, matplotlib' || die "$PYTHON still cannot import torch, numpy and matplotlib after installing them"
 fi
 
 if [[ "$(readlink -f "$BLAS")" != "$(readlink -f "$OPENMP_BLAS")" ]]; then
-  echo "install-bench-deps: warning: $BLAS is $(readlink -f "$BLAS"), not OpenBLAS's OpenMP build; torch will be" \
-    "slower than it can be. To select it: update-alternatives --set libblas.so.3-x86_64-linux-gnu $OPENMP_BLAS" >&2
+  # Installing other packages (python3-matplotlib pulls OpenBLAS's pthread build) can switch the alternative.
+  if [[ "$(id -u)" -eq 0 ]] && command -v update-alternatives >/dev/null; then
+    echo "install-bench-deps: selecting OpenBLAS's OpenMP build for libblas.so.3 (was $(readlink -f "$BLAS"))"
+    update-alternatives --set libblas.so.3-x86_64-linux-gnu "$OPENMP_BLAS" >/dev/null \
+      || die "update-alternatives could not select $OPENMP_BLAS"
+  else
+    echo "install-bench-deps: warning: $BLAS is $(readlink -f "$BLAS"), not OpenBLAS's OpenMP build; torch will be" \
+      "slower than it can be. To select it: update-alternatives --set libblas.so.3-x86_64-linux-gnu $OPENMP_BLAS" >&2
+  fi
 fi
 
 version="$("$PYTHON" -c 'import torch; print(torch.__version__)')"

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.neuromesh.engine.data.Dataset;
+import org.neuromesh.engine.gating.GatingParameters;
+import org.neuromesh.engine.gating.GatingVariant;
 import org.neuromesh.engine.network.Augmentation;
 import org.neuromesh.engine.network.LearningRateSchedule;
 
@@ -19,17 +21,53 @@ class TrainArgumentsTest {
     void noOptionsGiveTheDocumentedDefaults() {
         // when parsing nothing
         TrainArguments args = TrainArguments.parse();
-        // then MNIST, the default rule, 10 epochs, one hidden layer of 256, batch 128, static task
+        // then MNIST, the default rule, 10 epochs, one hidden layer of 1024, batch 128, static task
         assertEquals(Dataset.MNIST, args.dataset());
         assertNull(args.rule());
         assertEquals(10, args.epochs());
-        assertArrayEquals(new int[] { 256 }, args.hidden());
+        assertArrayEquals(new int[] { 1024 }, args.hidden());
         assertEquals(128, args.batch());
         assertEquals("static", args.task());
         assertNull(args.save());
         assertEquals(Augmentation.NONE, args.augment());
         assertEquals(LearningRateSchedule.CONSTANT, args.schedule());
         assertEquals("none", args.normalise());
+    }
+
+    @Test
+    void theGatingDefaultsAreTheEnginesWithEveryMechanismOn() {
+        TrainArguments args = TrainArguments.parse();
+        assertEquals(GatingVariant.PAPER, args.gatingVariant());
+        assertEquals(GatingParameters.defaults(), args.gating());
+        assertEquals(0, args.validation());
+    }
+
+    @Test
+    void gatingOptionsChangeTheDefaultsAndAVariantSwitchesItsPartOff() {
+        // when each parameter is given, then it replaces its default
+        GatingParameters gating = TrainArguments.parse("--threshold", "0.2", "--time-to-release", "4", "--eta-d",
+                "0.003", "--eta-t", "0.5", "--alpha", "0.01", "--trace-decay", "0.5").gating();
+        assertEquals(new GatingParameters(0.2f, 4f, 0.003f, 0.5f, 0.01f, 0.5f), gating);
+        // and the timer can be switched off by name
+        assertEquals(false, TrainArguments.parse("--time-to-release", "off").gating().hasTimer());
+        // when a variant is asked for, then it applies to the parameters as given
+        TrainArguments fixed = TrainArguments.parse("--gating", "fixed-threshold", "--threshold", "0.3");
+        assertEquals(GatingVariant.FIXED_THRESHOLD, fixed.gatingVariant());
+        assertEquals(0.3f, fixed.gating().initialThreshold());
+        assertEquals(0f, fixed.gating().etaD0());
+        assertEquals(GatingVariant.RELU.apply(GatingParameters.defaults()),
+                TrainArguments.parse("--gating", "relu").gating());
+        assertMessage("--gating: unknown gating 'tanh'; known: paper, fixed-threshold, no-timer, relu", "--gating",
+                "tanh");
+        assertMessage("--time-to-release must be a finite number >= 1.0, got 0.5", "--time-to-release", "0.5");
+    }
+
+    @Test
+    void aValidationSetIsHeldOutOfWholeImagesOnly() {
+        assertEquals(10000, TrainArguments.parse("--validation", "10000").validation());
+        assertMessage("--validation must be 0 or more, got -1", "--validation", "-1");
+        assertMessage("--validation holds out whole images (--task static), not with --task delayed",
+                "--validation", "100", "--task", "delayed");
     }
 
     @Test

@@ -184,13 +184,17 @@ final class VectorKernels extends AbstractKernels {
                 sum.intoArray(c, (i0 + r) * n + j);
             }
         }
-        for (; j < j1; j++) {
+        if (j < j1) {
+            // the last columns (fewer than a vector): row by row, each listed row of B read where it is contiguous
             for (int r = 0, from = 0; r < rows; from = end[r], r++) {
-                float sum = 0f;
+                int row = (i0 + r) * n;
+                java.util.Arrays.fill(c, row + j, row + j1, 0f);
                 for (int q = from; q < end[r]; q++) {
-                    sum += value[q] * b[offset[q] + j];
+                    float x = value[q];
+                    for (int t = j, bp = offset[q] + j; t < j1; t++, bp++) {
+                        c[row + t] += x * b[bp];
+                    }
                 }
-                c[(i0 + r) * n + j] = sum;
             }
         }
     }

@@ -25,23 +25,11 @@ public record EpochStats(int samples, double meanLoss, double trainAccuracy, dou
 
     /** Fraction of hidden node evaluations that released, over all hidden layers, in [0, 1]. */
     public double releaseRate() {
-        long released = 0;
-        long evaluations = 0;
-        for (LayerActivity layer : layers) {
-            released += layer.released();
-            evaluations += layer.evaluations();
-        }
-        return evaluations == 0 ? 0 : (double) released / evaluations;
+        return LayerActivity.releaseRate(layers);
     }
 
     /** Fraction of releases that were forced by the timer, over all hidden layers. */
     public double timerShare() {
-        long released = 0;
-        long forced = 0;
-        for (LayerActivity layer : layers) {
-            released += layer.released();
-            forced += layer.forced();
-        }
-        return released == 0 ? 0 : (double) forced / released;
+        return LayerActivity.forcedShare(layers);
     }
 }

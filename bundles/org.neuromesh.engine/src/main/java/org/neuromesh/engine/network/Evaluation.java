@@ -28,12 +28,6 @@ public record Evaluation(int samples, int correct, List<LayerActivity> layers, d
 
     /** Node evaluations that released, over all hidden layers, as a fraction of all hidden node evaluations. */
     public double releaseRate() {
-        long released = 0;
-        long evaluations = 0;
-        for (LayerActivity layer : layers) {
-            released += layer.released();
-            evaluations += layer.evaluations();
-        }
-        return evaluations == 0 ? 0 : (double) released / evaluations;
+        return LayerActivity.releaseRate(layers);
     }
 }

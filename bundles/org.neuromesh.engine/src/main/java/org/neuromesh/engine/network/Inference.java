@@ -24,6 +24,11 @@ public final class Inference {
      * or 1024 nodes).
      */
     static final double SPARSE_BELOW = 0.4;
+    /**
+     * Layers narrower than this stay dense: a few output columns (the readout's ten) make the sparse product's
+     * bookkeeping cost more than the products it saves.
+     */
+    static final int SPARSE_MIN_NODES = 64;
 
     private final GatingNetwork network;
     private final MatrixKernels kernels;
@@ -130,7 +135,7 @@ public final class Inference {
 
     private void product(int l, GatingLayer layer, float[] layerInput, int batch) {
         int width = batch * layer.inputs;
-        if (skipSilent && nonZeros(layerInput, width) < SPARSE_BELOW * width) {
+        if (skipSilent && layer.nodes >= SPARSE_MIN_NODES && nonZeros(layerInput, width) < SPARSE_BELOW * width) {
             kernels.multiplySparseA(batch, layer.nodes, layer.inputs, layerInput, transposed[l], out[l]);
             sparseProducts++;
         } else {
@@ -180,15 +185,20 @@ public final class Inference {
     }
 
     private void transposeWeights() {
+        final int block = 32; // a block of source and destination lines stays in L1
         for (int l = 0; l < layers; l++) {
             GatingLayer layer = network.layer(l);
             float[] weights = layer.weights;
             float[] into = transposed[l];
             int inputs = layer.inputs;
             int nodes = layer.nodes;
-            for (int j = 0; j < nodes; j++) {
-                for (int i = 0, w = j * inputs; i < inputs; i++, w++) {
-                    into[i * nodes + j] = weights[w];
+            for (int j0 = 0; j0 < nodes; j0 += block) {
+                for (int i0 = 0; i0 < inputs; i0 += block) {
+                    for (int j = j0; j < Math.min(nodes, j0 + block); j++) {
+                        for (int i = i0; i < Math.min(inputs, i0 + block); i++) {
+                            into[i * nodes + j] = weights[j * inputs + i];
+                        }
+                    }
                 }
             }
         }

@@ -13,16 +13,6 @@ enum Product {
         void run(MatrixKernels kernels, Shape s, float alpha, float[] a, float[] b, float[] c, float beta) {
             kernels.multiply(s.m(), s.n(), s.k(), a, b, c, beta);
         }
-
-        @Override
-        double a(float[] a, Shape s, int i, int p) {
-            return a[i * s.k() + p];
-        }
-
-        @Override
-        double b(float[] b, Shape s, int p, int j) {
-            return b[p * s.n() + j];
-        }
     },
     TRANSPOSED_A {
         @Override
@@ -49,16 +39,6 @@ enum Product {
         @Override
         void run(MatrixKernels kernels, Shape s, float alpha, float[] a, float[] b, float[] c, float beta) {
             kernels.multiplySparseA(s.m(), s.n(), s.k(), a, b, c);
-        }
-
-        @Override
-        double a(float[] a, Shape s, int i, int p) {
-            return a[i * s.k() + p];
-        }
-
-        @Override
-        double b(float[] b, Shape s, int p, int j) {
-            return b[p * s.n() + j];
         }
 
         @Override
@@ -105,11 +85,15 @@ enum Product {
 
     abstract void run(MatrixKernels kernels, Shape s, float alpha, float[] a, float[] b, float[] c, float beta);
 
-    /** A(i, p) as the product reads it. */
-    abstract double a(float[] a, Shape s, int i, int p);
+    /** A(i, p) as the product reads it (row-major A[m x k] unless the product says otherwise). */
+    double a(float[] a, Shape s, int i, int p) {
+        return a[i * s.k() + p];
+    }
 
-    /** B(p, j) as the product reads it. */
-    abstract double b(float[] b, Shape s, int p, int j);
+    /** B(p, j) as the product reads it (row-major B[k x n] unless the product says otherwise). */
+    double b(float[] b, Shape s, int p, int j) {
+        return b[p * s.n() + j];
+    }
 
     /** Whether the call takes beta (the others ignore C's old content). */
     boolean hasBeta() {

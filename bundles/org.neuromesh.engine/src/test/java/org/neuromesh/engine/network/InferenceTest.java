@@ -45,9 +45,10 @@ class InferenceTest {
         // when the test samples are classified both ways
         Evaluation byDense = dense.evaluate(test);
         Evaluation bySkipping = skipping.evaluate(test);
-        // then the skipping pass did skip (every hidden layer's input was sparse) and the dense pass did not
+        // then the skipping pass skipped in the second layer of every batch (the readout is too narrow to gain),
+        // and the dense pass never did
         assertEquals(0, dense.productCounts()[0]);
-        assertTrue(skipping.productCounts()[0] >= 2 * 16, "sparse products " + skipping.productCounts()[0]);
+        assertEquals(16, skipping.productCounts()[0]);
         assertTrue(bySkipping.layers().get(0).releaseRate() < Inference.SPARSE_BELOW,
                 "layer 0 releases " + bySkipping.layers().get(0).releaseRate());
         // and both found the same: the same samples right, the same releases in every layer

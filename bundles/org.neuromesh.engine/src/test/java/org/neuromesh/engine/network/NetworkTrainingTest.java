@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +79,30 @@ class NetworkTrainingTest {
         assertTrue(accuracy > 0.9, "accuracy " + accuracy);
         assertEquals(2000, last.samples());
         assertTrue(last.releaseRate() > 0 && last.releaseRate() < 1, "release rate " + last.releaseRate());
+    }
+
+    @Test
+    void anEpochReportsEachHiddenLayersReleasesAndHowManyTheTimerForced() {
+        // given a network with two hidden layers and thresholds that start high, so the timers must force releases
+        GatingParameters high = new GatingParameters(2f, 4f, 0.01f, 0.1f, 0.001f, 0.9f);
+        GatingNetwork network = GatingNetwork.create(NetworkShape.of(8, 16, 12, 2), high, 3);
+        Trainer trainer = new Trainer(network, deltaRule(0.2f), kernels, TrainingOptions.defaults().withBatchSize(16));
+        // when it trains for an epoch of 2,000 samples
+        EpochStats stats = trainer.trainEpoch(ImageSamples.whole(halves(2000, 1), 2), Trainer.Progress.NONE,
+                () -> false);
+        // then each hidden layer counted its 2,000 x nodes evaluations, its releases and the forced ones among them
+        assertEquals(2, stats.layers().size());
+        for (LayerActivity layer : stats.layers()) {
+            assertEquals(2000L * layer.nodes(), layer.evaluations());
+            assertTrue(layer.forced() > 0 && layer.forced() <= layer.released(), layer.toString());
+            assertTrue(layer.releaseRate() < 0.5, layer.toString());
+            assertEquals(network.layer(layer.layer()).meanThreshold(), layer.meanThreshold(), 1e-9);
+        }
+        assertEquals(List.of(16, 12), stats.layers().stream().map(LayerActivity::nodes).toList());
+        // and the next epoch counts afresh
+        EpochStats next = trainer.trainEpoch(ImageSamples.whole(halves(500, 2), 2), Trainer.Progress.NONE,
+                () -> false);
+        assertEquals(500L * 16, next.layers().get(0).evaluations());
     }
 
     @Test

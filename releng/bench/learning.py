@@ -1,0 +1,121 @@
+#!/usr/bin/python3
+"""./neuromesh bench learning: the learning benchmark, with every setting taken from the sweep's choices.
+
+Usage: ./neuromesh bench learning [--only PART[,PART...]] [--quick] [--readme]
+  PART      table (every rule and PyTorch at 784-256-10 on both data sets, 3 seeds, test set once),
+            ablation (the gating mechanisms switched off one by one, default network, 3 seeds, validation),
+            headline (the best settings on both data sets: 3 seeds on the validation split for the curves, 3 seeds
+            on the whole training set for the test accuracy), extras (temporal credit, growth, pruning; one seed)
+  --quick   the chosen settings with 1 epoch and one seed: checks that the benchmark runs, not the numbers
+  --readme  also writes the tables into README.md between its learning-results markers
+
+Settings come from releng/bench/chosen/<study>.json (written by ./neuromesh bench sweep on the validation split). A
+run on the whole training set evaluates the test set once, after its last epoch. Raw results go to
+$NEUROMESH_BENCH/learning.jsonl (appended; default ~/.cache/neuromesh/bench), the tables to
+learning.md there, the curves to
+docs/images/learning-curves.png.
+"""
+import argparse
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import report  # noqa: E402
+import runs  # noqa: E402
+import studies  # noqa: E402
+
+SEEDS = (1, 2, 3)
+PARTS = ("table", "ablation", "headline", "extras")
+
+
+def chosen(name):
+    path = os.path.join(runs.TOP, "releng", "bench", "chosen", name + ".json")
+    if not os.path.exists(path):
+        sys.exit(f"bench-learning: {path} is missing; run ./neuromesh bench sweep --only {name} first")
+    with open(path) as file:
+        return json.load(file)["chosen"]
+
+
+def on_test(settings, seed, quick):
+    """The chosen settings trained on the whole training set with another seed; the test set is read once."""
+    run = dict(settings, seed=seed, validation=0)
+    return dict(run, epochs=1) if quick else run
+
+
+def on_validation(settings, seed, quick):
+    run = dict(settings, seed=seed, validation=studies.VALIDATION)
+    return dict(run, epochs=1) if quick else run
+
+
+def table(seeds, quick, out, log):
+    # Seed by seed, PyTorch and each rule in turn: the timing of each pair is taken under the same conditions.
+    for dataset in ("mnist", "fashion-mnist"):
+        settings = chosen(dataset + "-256")
+        for seed in seeds:
+            for rule in ("pytorch",) + studies.ALL_RULES:
+                runs.train(on_test(settings[rule], seed, quick), f"table {dataset} {rule}", out, log)
+
+
+def ablation(seeds, quick, out, log):
+    default = chosen("defaults")["eligibility"]
+    for seed in seeds:
+        for gating in ("paper", "fixed-threshold", "no-timer", "relu"):
+            runs.train(dict(on_validation(default, seed, quick), gating=gating), f"ablation {gating}", out, log)
+
+
+def headline(seeds, quick, out, log):
+    for dataset in ("mnist", "fashion-mnist"):
+        settings = chosen(dataset + "-best")
+        for seed in seeds:
+            for rule in ("pytorch", "backprop-reference", "eligibility", "direct-feedback"):
+                runs.train(on_validation(settings[rule], seed, quick), f"headline {dataset} {rule} validation",
+                           out, log)
+                runs.train(on_test(settings[rule], seed, quick), f"headline {dataset} {rule}", out, log)
+
+
+def extras(quick, out, log):
+    epochs = 1 if quick else 10
+    base = {"framework": "neuromesh", "rule": "eligibility", "dataset": "mnist", "seed": 1, "validation": 0,
+            "epochs": epochs}
+    delayed = dict(base, hidden="128", epochs=1 if quick else 3)
+    runs.train(dict(delayed, extra=["--task", "delayed", "--delay", "5", "--trace-decay", "0.9"]),
+               "extras delayed, traces on", out, log)
+    runs.train(dict(delayed, extra=["--task", "delayed", "--delay", "5", "--trace-decay", "0"]),
+               "extras delayed, traces off", out, log)
+    runs.train(dict(base, hidden="32"), "extras fixed 32", out, log)
+    runs.train(dict(base, hidden="32", extra=["--split", "24", "--max-nodes", "256"]), "extras grown from 32", out,
+               log)
+    runs.train(dict(base, hidden="256"), "extras unpruned 256", out, log)
+    runs.train(dict(base, hidden="256", extra=["--prune", "0.3", "--prune-from", "2", "--duplicate", "200"]),
+               "extras pruned 256", out, log)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", default=",".join(PARTS))
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--readme", action="store_true")
+    args = parser.parse_args()
+    parts = [p.strip() for p in args.only.split(",") if p.strip()]
+    unknown = [p for p in parts if p not in PARTS]
+    if unknown:
+        parser.error(f"unknown part {', '.join(unknown)}; parts: {', '.join(PARTS)}")
+    target = runs.RESULTS
+    os.makedirs(target, exist_ok=True)
+    out = os.path.join(target, "learning-quick.jsonl" if args.quick else "learning.jsonl")
+    seeds = SEEDS[:1] if args.quick else SEEDS
+    with open(os.path.join(target, "learning.log"), "a") as log:
+        if "table" in parts:
+            table(seeds, args.quick, out, log)
+        if "ablation" in parts:
+            ablation(seeds, args.quick, out, log)
+        if "headline" in parts:
+            headline(seeds, args.quick, out, log)
+        if "extras" in parts:
+            extras(args.quick, out, log)
+    report.main(out, target, args.readme and not args.quick, quick=args.quick)
+
+
+if __name__ == "__main__":
+    main()
