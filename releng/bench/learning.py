@@ -8,6 +8,8 @@ Usage: ./neuromesh bench learning [--only PART[,PART...]] [--quick] [--readme]
             on the whole training set for the test accuracy), extras (temporal credit, growth, pruning; one seed)
   --quick   the chosen settings with 1 epoch and one seed: checks that the benchmark runs, not the numbers
   --readme  also writes the tables into README.md between its learning-results markers
+  --resume  keeps the runs an earlier, interrupted benchmark finished (same label and settings) instead of
+            running them again
 
 Settings come from releng/bench/chosen/<study>.json (written by ./neuromesh bench sweep on the validation split). A
 run on the whole training set evaluates the test set once, after its last epoch. Raw results go to
@@ -26,6 +28,11 @@ import runs  # noqa: E402
 import studies  # noqa: E402
 
 SEEDS = (1, 2, 3)
+REUSE = []
+
+
+def train(run, label, out, log):
+    return runs.train(run, label, out, log, REUSE)
 PARTS = ("table", "ablation", "headline", "extras")
 
 
@@ -54,14 +61,14 @@ def table(seeds, quick, out, log):
         settings = chosen(dataset + "-256")
         for seed in seeds:
             for rule in ("pytorch",) + studies.ALL_RULES:
-                runs.train(on_test(settings[rule], seed, quick), f"table {dataset} {rule}", out, log)
+                train(on_test(settings[rule], seed, quick), f"table {dataset} {rule}", out, log)
 
 
 def ablation(seeds, quick, out, log):
     default = chosen("defaults")["eligibility"]
     for seed in seeds:
         for gating in ("paper", "fixed-threshold", "no-timer", "relu"):
-            runs.train(dict(on_validation(default, seed, quick), gating=gating), f"ablation {gating}", out, log)
+            train(dict(on_validation(default, seed, quick), gating=gating), f"ablation {gating}", out, log)
 
 
 def headline(seeds, quick, out, log):
@@ -69,9 +76,9 @@ def headline(seeds, quick, out, log):
         settings = chosen(dataset + "-best")
         for seed in seeds:
             for rule in ("pytorch", "backprop-reference", "eligibility", "direct-feedback"):
-                runs.train(on_validation(settings[rule], seed, quick), f"headline {dataset} {rule} validation",
+                train(on_validation(settings[rule], seed, quick), f"headline {dataset} {rule} validation",
                            out, log)
-                runs.train(on_test(settings[rule], seed, quick), f"headline {dataset} {rule}", out, log)
+                train(on_test(settings[rule], seed, quick), f"headline {dataset} {rule}", out, log)
 
 
 def extras(quick, out, log):
@@ -79,15 +86,15 @@ def extras(quick, out, log):
     base = {"framework": "neuromesh", "rule": "eligibility", "dataset": "mnist", "seed": 1, "validation": 0,
             "epochs": epochs}
     delayed = dict(base, hidden="128", epochs=1 if quick else 3)
-    runs.train(dict(delayed, extra=["--task", "delayed", "--delay", "5", "--trace-decay", "0.9"]),
+    train(dict(delayed, extra=["--task", "delayed", "--delay", "5", "--trace-decay", "0.9"]),
                "extras delayed, traces on", out, log)
-    runs.train(dict(delayed, extra=["--task", "delayed", "--delay", "5", "--trace-decay", "0"]),
+    train(dict(delayed, extra=["--task", "delayed", "--delay", "5", "--trace-decay", "0"]),
                "extras delayed, traces off", out, log)
-    runs.train(dict(base, hidden="32"), "extras fixed 32", out, log)
-    runs.train(dict(base, hidden="32", extra=["--split", "24", "--max-nodes", "256"]), "extras grown from 32", out,
+    train(dict(base, hidden="32"), "extras fixed 32", out, log)
+    train(dict(base, hidden="32", extra=["--split", "24", "--max-nodes", "256"]), "extras grown from 32", out,
                log)
-    runs.train(dict(base, hidden="256"), "extras unpruned 256", out, log)
-    runs.train(dict(base, hidden="256", extra=["--prune", "0.3", "--prune-from", "2", "--duplicate", "200"]),
+    train(dict(base, hidden="256"), "extras unpruned 256", out, log)
+    train(dict(base, hidden="256", extra=["--prune", "0.3", "--prune-from", "2", "--duplicate", "200"]),
                "extras pruned 256", out, log)
 
 
@@ -96,6 +103,7 @@ def main():
     parser.add_argument("--only", default=",".join(PARTS))
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--readme", action="store_true")
+    parser.add_argument("--resume", action="store_true")
     args = parser.parse_args()
     parts = [p.strip() for p in args.only.split(",") if p.strip()]
     unknown = [p for p in parts if p not in PARTS]
@@ -105,6 +113,8 @@ def main():
     os.makedirs(target, exist_ok=True)
     out = os.path.join(target, "learning-quick.jsonl" if args.quick else "learning.jsonl")
     seeds = SEEDS[:1] if args.quick else SEEDS
+    if args.resume:
+        REUSE.extend(runs.load(out))
     with open(os.path.join(target, "learning.log"), "a") as log:
         if "table" in parts:
             table(seeds, args.quick, out, log)

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DATA = os.environ.get("NEUROMESH_DATA") or os.path.join(os.environ.get("HOME") or os.path.expanduser("~"),
@@ -74,9 +75,16 @@ def torch_arguments(run):
             "--validation", str(run.get("validation") or 0), "--threads", "2"]
 
 
-def train(run, label, out, log):
-    """Runs one training, appends {label, settings, RESULT...} to out; returns the result (or a failure record)."""
+def train(run, label, out, log, reuse=None):
+    """Runs one training, appends {label, settings, RESULT...} to out; returns the result (or a failure record).
+    With reuse (records of earlier runs), a run with the same label and settings that did not fail is not run
+    again: its record is returned."""
+    for record in reuse or []:
+        if record["label"] == label and record.get("settings") == run and not record.get("failed"):
+            print(f"== {label}: {describe(run)}: kept from an earlier run", file=log, flush=True)
+            return record
     print(f"== {label}: {describe(run)}", file=log, flush=True)
+    started = time.monotonic()
     env = dict(os.environ)
     with tempfile.TemporaryDirectory(prefix="neuromesh-bench-") as folder:
         if run["framework"] == "pytorch":
@@ -105,6 +113,11 @@ def train(run, label, out, log):
         result = json.loads(result_line)
     record = dict(result)
     record.update(label=label, settings=run)
+    # one line per run on the console, so that a long sweep or benchmark shows how far it is
+    accuracy = record.get("validation_accuracy") if run.get("validation") else record.get("test_accuracy")
+    print(f"  {label} ({describe(run)}): " + ("FAILED" if record.get("failed") else
+          f"{'validation' if run.get('validation') else 'test'} {accuracy}%, {record.get('seconds_per_epoch')} "
+          f"s/epoch") + f", {time.monotonic() - started:.0f} s", flush=True)
     with open(out, "a") as lines:
         lines.write(json.dumps(record) + "\n")
     return record

@@ -17,6 +17,12 @@ import org.neuromesh.engine.gating.GatingParameters;
  * are, so eta_d is a change per batch rather than per sample. The thresholds and timers thus form a homeostat: busy nodes raise their threshold, and a node
  * that fell silent is forced to release and so gets eligible to learn again.
  *
+ * <p>Every change of a threshold, a timer or a rate is multiplied by the run's plasticity: the factor of its
+ * learning-rate schedule (1 at a constant rate), so the node state settles as the weights do. Without it, the
+ * thresholds went on rising at the end of a cosine schedule while the weights had stopped following them: measured on
+ * 784-1024-1024-10 (default rule, 30 epochs, validation split), training accuracy fell from 97.5% to 97.2% over the
+ * last five epochs and validation ended at 97.29%, against 97.73% with the changes scaled.
+ *
  * <p>At inference the timers are frozen (threshold releases only), so a prediction never depends on the samples
  * that came before it.
  */
@@ -29,8 +35,8 @@ final class Gates {
      * Training pass of a static batch: writes {@code out} and {@code eligibility}, adapts the layer's node state,
      * and leaves each node's releases of the batch in the layer's {@code thresholdCount} and {@code timerCount}.
      */
-    static void train(GatingLayer layer, GatingParameters gating, float[] current, int batch, float[] out,
-            float[] eligibility) {
+    static void train(GatingLayer layer, GatingParameters gating, float plasticity, float[] current, int batch,
+            float[] out, float[] eligibility) {
         int nodes = layer.nodes;
         float[] threshold = layer.threshold;
         float[] timeToRelease = layer.timeToRelease;
@@ -58,7 +64,7 @@ final class Gates {
             }
         }
         for (int j = 0; j < nodes; j++) {
-            adapt(layer, gating, j, byThreshold[j], byTimer[j], batch);
+            adapt(layer, gating, plasticity, j, byThreshold[j], byTimer[j], batch);
         }
     }
 
@@ -67,9 +73,9 @@ final class Gates {
      * {@code +eta_d, +eta_t} per threshold release and {@code -eta_d/2, -eta_t/2} per timer release, divided by
      * the number of node evaluations; d stays >= 0 and timeToRelease >= 1.
      */
-    private static void adapt(GatingLayer layer, GatingParameters gating, int j, int byThreshold, int byTimer,
-            int evaluations) {
-        float balance = (byThreshold - 0.5f * byTimer) / evaluations;
+    private static void adapt(GatingLayer layer, GatingParameters gating, float plasticity, int j, int byThreshold,
+            int byTimer, int evaluations) {
+        float balance = plasticity * (byThreshold - 0.5f * byTimer) / evaluations;
         layer.threshold[j] = Math.max(0f, layer.threshold[j] + layer.etaD[j] * balance);
         layer.timeToRelease[j] = Math.max(1f, layer.timeToRelease[j] + gating.etaT() * balance);
     }
@@ -112,8 +118,9 @@ final class Gates {
      * on a release; thresholds adapt as in static mode when {@code training}. Each node's releases of the step are
      * left in the layer's {@code thresholdCount} and {@code timerCount}.
      */
-    static void step(GatingLayer layer, GatingParameters gating, float traceDecay, boolean training,
-            float[] current, int batch, float[] accumulator, float[] timer, float[] out, float[] eligibility) {
+    static void step(GatingLayer layer, GatingParameters gating, float plasticity, float traceDecay,
+            boolean training, float[] current, int batch, float[] accumulator, float[] timer, float[] out,
+            float[] eligibility) {
         int nodes = layer.nodes;
         for (int j = 0; j < nodes; j++) {
             float d = layer.threshold[j];
@@ -144,7 +151,7 @@ final class Gates {
                 eligibility[k] = trace;
             }
             if (training) {
-                adapt(layer, gating, j, byThreshold, byTimer, batch);
+                adapt(layer, gating, plasticity, j, byThreshold, byTimer, batch);
             }
             layer.thresholdCount[j] = byThreshold;
             layer.timerCount[j] = byTimer;
@@ -156,9 +163,10 @@ final class Gates {
      * how much more (or less) error it received than the layer's average, so the rates stay centred; each rate is
      * kept within {@code [0, 4 * eta_d0]}.
      */
-    static void adaptRates(GatingLayer layer, GatingParameters gating, float[] modulation, int batch) {
+    static void adaptRates(GatingLayer layer, GatingParameters gating, float plasticity, float[] modulation,
+            int batch) {
         int nodes = layer.nodes;
-        if (gating.alpha() == 0f) {
+        if (gating.alpha() == 0f || plasticity == 0f) {
             return;
         }
         float[] errorInput = layer.errorScratch;
@@ -177,7 +185,8 @@ final class Gates {
         float ceiling = 4f * gating.etaD0();
         float[] rates = layer.etaD;
         for (int j = 0; j < nodes; j++) {
-            rates[j] = Math.min(ceiling, Math.max(0f, rates[j] + gating.alpha() * (float) (errorInput[j] - layerMean)));
+            rates[j] = Math.min(ceiling,
+                    Math.max(0f, rates[j] + plasticity * gating.alpha() * (float) (errorInput[j] - layerMean)));
         }
     }
 }

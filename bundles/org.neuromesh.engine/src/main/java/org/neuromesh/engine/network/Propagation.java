@@ -121,7 +121,7 @@ public final class Propagation implements LearningStep {
             addBias(layer, current[l]);
             if (!layer.readout) {
                 if (training) {
-                    Gates.train(layer, network.gating(), current[l], batch, out[l], eligibility[l]);
+                    Gates.train(layer, network.gating(), rateFactor, current[l], batch, out[l], eligibility[l]);
                     countReleases(l, layer);
                 } else {
                     Gates.infer(layer, current[l], batch, out[l], eligibility[l]);
@@ -174,8 +174,8 @@ public final class Propagation implements LearningStep {
                 } else {
                     computeCurrent(layer, layerInput, current[l], 0f);
                     addBias(layer, current[l]);
-                    Gates.step(layer, network.gating(), traceDecay, training, current[l], batch, accumulator[l],
-                            timer[l], out[l], eligibility[l]);
+                    Gates.step(layer, network.gating(), rateFactor, traceDecay, training, current[l], batch,
+                            accumulator[l], timer[l], out[l], eligibility[l]);
                     if (training) {
                         countReleases(l, layer);
                     }
@@ -235,7 +235,7 @@ public final class Propagation implements LearningStep {
             GatingLayer layer = network.layer(l);
             kernels.multiply(batch, layer.nodes, outputs, teach, network.feedback(l), modulation[l], 0f);
             if (adaptRates) {
-                Gates.adaptRates(layer, network.gating(), modulation[l], batch);
+                Gates.adaptRates(layer, network.gating(), rateFactor, modulation[l], batch);
             }
         }
     }
@@ -416,7 +416,10 @@ public final class Propagation implements LearningStep {
         return rateFactor;
     }
 
-    /** Sets what {@link #rateFactor()} offers the rule for the next batches. */
+    /**
+     * Sets what {@link #rateFactor()} offers the rule for the next batches; the nodes' thresholds, timers and rates
+     * adapt by the same factor.
+     */
     void rateFactor(float factor) {
         if (!(factor > 0f && factor <= 1f)) {
             throw new IllegalArgumentException("the rate factor must be in (0, 1], got " + factor);

@@ -138,6 +138,8 @@ public final class Trainer {
                 break;
             }
             int count = Math.min(options.batchSize(), size - from);
+            // the schedule's factor first: the gates adapt with it during the forward pass, the rule learns with it
+            propagation.rateFactor(options.schedule().factor(batchesLearned++, plannedBatches));
             run(samples, from, count, true);
             double batchLoss = propagation.lossSum();
             if (!Double.isFinite(batchLoss)) {
@@ -149,7 +151,6 @@ public final class Trainer {
                 propagation.scaleOutputError(gain);
             }
             propagation.deliverError(true);
-            propagation.rateFactor(options.schedule().factor(batchesLearned++, plannedBatches));
             rule.learn(propagation);
             afterStep.accept(network);
             for (int l = 0; l < network.layerCount(); l++) {

@@ -77,7 +77,7 @@ class GatesMatchThePaperRulesTest {
             for (int j = 0; j < NODES; j++) {
                 current[j] = (float) random.nextDouble(-0.5, 0.8);
             }
-            Gates.train(layer, GATING, current, 1, out, eligibility);
+            Gates.train(layer, GATING, 1f, current, 1, out, eligibility);
             // then every output, eligibility, threshold and timer is the paper's, to the bit
             for (int j = 0; j < NODES; j++) {
                 boolean wasForced = layer.timerCount[j] == 1;
@@ -110,7 +110,7 @@ class GatesMatchThePaperRulesTest {
                 current[k] = (float) random.nextDouble(-0.5, 0.8);
             }
             // when a batch passes
-            Gates.train(layer, GATING, current, batch, out, eligibility);
+            Gates.train(layer, GATING, 1f, current, batch, out, eligibility);
             // then each node decided sample by sample with the threshold and timer it had at the batch's start,
             // and moved them once by the mean of the paper's per-sample changes
             for (int j = 0; j < NODES; j++) {
@@ -156,7 +156,7 @@ class GatesMatchThePaperRulesTest {
             for (int j = 0; j < NODES; j++) {
                 current[j] = (float) random.nextDouble(-0.1, 0.15);
             }
-            Gates.step(layer, GATING, GATING.traceDecay(), true, current, 1, accumulator, timer, out, eligibility);
+            Gates.step(layer, GATING, 1f, GATING.traceDecay(), true, current, 1, accumulator, timer, out, eligibility);
             // then the releases, accumulators, traces, thresholds and timers are the paper's
             for (int j = 0; j < NODES; j++) {
                 float expected = paper[j].step(current[j], true, GATING.traceDecay(), GATING.etaD0(),
