@@ -7,9 +7,10 @@
 # Debian's packages live under Debian's own interpreter, /usr/bin/python3; a python3 earlier on the PATH (pyenv, a
 # virtualenv) does not see them, so the check and the benchmark both use /usr/bin/python3. Debian's torch calls
 # whichever libblas.so.3 is selected: without OpenBLAS that is the slow reference BLAS. OpenBLAS's OpenMP build shares
-# torch's OpenMP threads; its pthread build starts a pool of its own, and the two pools fight over the cores (seen
-# here: 3-5 s per MNIST epoch on 2 cores instead of 0.7 s). So the OpenMP build is installed, and a warning is
-# printed when another libblas.so.3 is selected. Does nothing when all of it is already there.
+# torch's OpenMP threads rather than starting a pool of its own, so it is installed and selected, and a warning is
+# printed when another libblas.so.3 is selected. (What cost most here was GNU OpenMP's spinning wait policy, 2.3-3 s
+# per MNIST epoch instead of 0.83 s with either build; torch_reference.py sets OMP_WAIT_POLICY=PASSIVE itself.)
+# Does nothing when all of it is already there.
 set -euo pipefail
 
 readonly PYTHON=/usr/bin/python3

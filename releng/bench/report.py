@@ -196,8 +196,14 @@ def headline_section(records):
                          cell(median([r["seconds_per_epoch"] for r in test]), ".2f")))
     if not rows:
         return ""
-    return ("**Headline rows** (30 epochs, batch 128; settings chosen on the validation split; validation: seeds "
-            "1-3 trained on 50,000 images; test: seeds 1-3 trained on all 60,000, test set read once):\n\n"
+    def seeds(on_validation):
+        found = sorted({r.get("settings", {}).get("seed") for r in records if r["label"].startswith("headline ")
+                        and r["label"].endswith(" validation") == on_validation and not r.get("failed")} - {None})
+        return "seed " + str(found[0]) if len(found) == 1 else "seeds " + ", ".join(str(s) for s in found)
+
+    return ("**Headline rows** (30 epochs, batch 128; settings chosen on the validation split; validation: "
+            f"{seeds(True)} trained on 50,000 images; test: {seeds(False)} trained on all 60,000, "
+            "test set read once):\n\n"
             + markdown(("run", "network", "settings", "validation %", "test %", "target", "releases per sample",
                         "s/epoch"), rows) + "\n")
 
@@ -260,7 +266,8 @@ def targets_section(records):
     if blas:
         b = blas[-1]
         lines.append(f"- PyTorch {b.get('torch')} ran with {b.get('blas')}, OpenBLAS kernel {b.get('blas_kernel')} "
-                     f"(OPENBLAS_CORETYPE={b.get('openblas_coretype')}), {b.get('threads')} threads")
+                     f"(OPENBLAS_CORETYPE={b.get('openblas_coretype')}), {b.get('threads')} threads, "
+                     f"OMP_WAIT_POLICY={b.get('omp_wait_policy', 'unset')}")
     ours = [r for r in records if r.get("framework") == "neuromesh" and not r.get("failed")]
     if ours:
         lines.append(f"- NeuroMesh ran with {ours[-1].get('kernels')}")
@@ -293,7 +300,7 @@ def curves(records, picture):
             epochs = min(len(s) for s in series)
             xs = list(range(1, epochs + 1))
             middle = [statistics.mean(s[e] for s in series) for e in range(epochs)]
-            axis.plot(xs, middle, style, label=f"{name} ({len(series)} seeds)")
+            axis.plot(xs, middle, style, label=f"{name} ({len(series)} seed{'s' if len(series) > 1 else ''})")
             if len(series) > 1:
                 axis.fill_between(xs, [min(s[e] for s in series) for e in range(epochs)],
                                   [max(s[e] for s in series) for e in range(epochs)], color=style[0], alpha=0.15)
@@ -301,7 +308,8 @@ def curves(records, picture):
         axis.set_title(f"{title} {network[0]['network'] if network else ''}: validation accuracy")
         axis.set_xlabel("epoch")
         axis.set_ylabel("accuracy on 10,000 held-out images (%)")
-        low = 96 if dataset == "mnist" else 84
+        # the forward-only rules swing by a point or more in the early epochs of a cosine schedule at a high rate
+        low = 94 if dataset == "mnist" else 84
         axis.set_ylim(low, 100 if dataset == "mnist" else 93)
         axis.grid(alpha=0.3)
         axis.legend(loc="lower right", fontsize=8)

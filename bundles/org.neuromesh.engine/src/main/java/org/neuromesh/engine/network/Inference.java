@@ -29,6 +29,12 @@ public final class Inference {
      * bookkeeping cost more than the products it saves.
      */
     static final int SPARSE_MIN_NODES = 64;
+    /**
+     * An input's share of non-zeros is judged on every this-many-th value. Counting every value cost a tenth of a
+     * dense pass where nothing is skipped (784-256-10 on Fashion-MNIST, whose images are half non-zero); a prime
+     * stride keeps rows of 784 or 1024 values from being sampled at the same positions in every row.
+     */
+    static final int DENSITY_STRIDE = 17;
 
     private final GatingNetwork network;
     private final MatrixKernels kernels;
@@ -135,7 +141,7 @@ public final class Inference {
 
     private void product(int l, GatingLayer layer, float[] layerInput, int batch) {
         int width = batch * layer.inputs;
-        if (skipSilent && layer.nodes >= SPARSE_MIN_NODES && nonZeros(layerInput, width) < SPARSE_BELOW * width) {
+        if (skipSilent && layer.nodes >= SPARSE_MIN_NODES && mostlyZero(layerInput, width)) {
             kernels.multiplySparseA(batch, layer.nodes, layer.inputs, layerInput, transposed[l], out[l]);
             sparseProducts++;
         } else {
@@ -151,12 +157,15 @@ public final class Inference {
         }
     }
 
-    private static int nonZeros(float[] values, int length) {
-        int count = 0;
-        for (int i = 0; i < length; i++) {
-            count += values[i] != 0f ? 1 : 0;
+    /** Whether fewer than {@link #SPARSE_BELOW} of the first {@code length} values are non-zero, on a sample. */
+    static boolean mostlyZero(float[] values, int length) {
+        int sampled = 0;
+        int nonZero = 0;
+        for (int i = 0; i < length; i += DENSITY_STRIDE) {
+            sampled++;
+            nonZero += values[i] != 0f ? 1 : 0;
         }
-        return count;
+        return nonZero < SPARSE_BELOW * sampled;
     }
 
     private void count(int l, int nodes, int batch) {

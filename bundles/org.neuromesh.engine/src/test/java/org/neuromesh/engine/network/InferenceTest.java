@@ -2,6 +2,7 @@ package org.neuromesh.engine.network;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +56,27 @@ class InferenceTest {
         assertEquals(byDense.correct(), bySkipping.correct());
         assertTrue(byDense.accuracy() > 0.9, "accuracy " + byDense.accuracy());
         assertEquals(byDense.layers(), bySkipping.layers());
+    }
+
+    @Test
+    void theShareOfNonZerosIsJudgedOnASampleThatSeesEveryColumnOfAnImage() {
+        // given batches of 784-value rows, non-zero in the first 30% of their columns, or in the first half
+        int rows = 128;
+        int width = 784;
+        float[] thirty = new float[rows * width];
+        float[] half = new float[rows * width];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < width; c++) {
+                thirty[r * width + c] = c < 0.3 * width ? 1f : 0f;
+                half[r * width + c] = c < 0.5 * width ? 1f : 0f;
+            }
+        }
+        // then the first is mostly zero (under the 40% that takes the sparse path) and the second is not
+        assertTrue(Inference.mostlyZero(thirty, thirty.length));
+        assertFalse(Inference.mostlyZero(half, half.length));
+        // and a batch of one value is judged on that value
+        assertTrue(Inference.mostlyZero(new float[] { 0f }, 1));
+        assertFalse(Inference.mostlyZero(new float[] { 2f }, 1));
     }
 
     @Test
