@@ -19,10 +19,9 @@ DATA = os.environ.get("NEUROMESH_DATA") or os.path.join(os.environ.get("HOME") o
 RESULTS = os.environ.get("NEUROMESH_BENCH") or os.path.join(os.environ.get("HOME") or os.path.expanduser("~"),
                                                             ".cache", "neuromesh", "bench")
 # Debian's OpenBLAS runs its AVX-512 kernels slowly on these machines (an MNIST epoch 3.2 s instead of 0.8 s);
-# the Haswell kernel is what an environment that knows this selects. OpenMP threads wait passively (spinning ones
-# take the cores from the thread with work: 2.3-3.0 s per epoch instead of 0.83 s). Printed with every PyTorch result.
-TORCH_ENV = {"OPENBLAS_CORETYPE": os.environ.get("OPENBLAS_CORETYPE", "Haswell"),
-             "OMP_WAIT_POLICY": os.environ.get("OMP_WAIT_POLICY", "PASSIVE")}
+# the Haswell kernel is what an environment that knows this selects. Printed with every PyTorch result (the OpenMP
+# wait policy, the other setting that decides its speed here, torch_reference.py sets itself).
+TORCH_ENV = {"OPENBLAS_CORETYPE": os.environ.get("OPENBLAS_CORETYPE", "Haswell")}
 
 # The Config Admin PID of each rule and the key its step size goes under.
 RULE_PIDS = {
