@@ -14,10 +14,11 @@ Usage: ./neuromesh bench learning [--only PART[,PART...]] [--validation-seeds N]
             running them again
 
 Settings come from releng/bench/chosen/<study>.json (written by ./neuromesh bench sweep on the validation split). A
-run on the whole training set evaluates the test set once, after its last epoch. Raw results go to
-$NEUROMESH_BENCH/learning.jsonl (appended; default ~/.cache/neuromesh/bench), the tables to
-learning.md there, the curves to
-docs/images/learning-curves.png.
+run on the whole training set evaluates the test set once, after its last epoch. Each run's record is appended to
+releng/bench/records/learning.jsonl (committed with the README it fills); the tables go to learning.md in
+$NEUROMESH_BENCH (default ~/.cache/neuromesh/bench), the curves to docs/images/learning-curves.png. A headline
+validation run with the settings the sweep chose (seed 1) is the sweep's own run of them: its record is taken from
+releng/bench/records/sweep.jsonl instead of training the same thing again.
 """
 import argparse
 import json
@@ -30,12 +31,26 @@ import runs  # noqa: E402
 import studies  # noqa: E402
 
 SEEDS = (1, 2, 3)
+PARTS = ("table", "ablation", "headline", "extras")
 REUSE = []
+SWEPT = []
 
 
 def train(run, label, out, log):
     return runs.train(run, label, out, log, REUSE)
-PARTS = ("table", "ablation", "headline", "extras")
+
+
+def train_or_take_from_sweep(run, label, out, log):
+    """A validation run the sweep already made with exactly these settings is not made again: its record is copied
+    under the benchmark's label."""
+    for record in SWEPT:
+        if record.get("settings") == run and not record.get("failed"):
+            if not any(r["label"] == label and r.get("settings") == run for r in REUSE):
+                print(f"== {label}: {runs.describe(run)}: the sweep's run of the same settings", file=log, flush=True)
+                with open(out, "a") as lines:
+                    lines.write(json.dumps(dict(record, label=label)) + "\n")
+            return record
+    return train(run, label, out, log)
 
 
 def chosen(name):
@@ -74,14 +89,14 @@ def ablation(seeds, quick, out, log):
 
 
 def headline(seeds, validation_seeds, quick, out, log):
-    # Fashion-MNIST first: its runs are the shorter ones.
-    for dataset in ("fashion-mnist", "mnist"):
+    # MNIST first: its rows carry the targets and its runs are the long ones (an interrupted benchmark resumes).
+    for dataset in ("mnist", "fashion-mnist"):
         settings = chosen(dataset + "-best")
         for seed in seeds:
             for rule in ("pytorch", "backprop-reference", "eligibility", "direct-feedback"):
                 if seed in validation_seeds:
-                    train(on_validation(settings[rule], seed, quick), f"headline {dataset} {rule} validation",
-                          out, log)
+                    train_or_take_from_sweep(on_validation(settings[rule], seed, quick),
+                                             f"headline {dataset} {rule} validation", out, log)
                 train(on_test(settings[rule], seed, quick), f"headline {dataset} {rule}", out, log)
 
 
@@ -116,10 +131,13 @@ def main():
         parser.error(f"unknown part {', '.join(unknown)}; parts: {', '.join(PARTS)}")
     target = runs.RESULTS
     os.makedirs(target, exist_ok=True)
-    out = os.path.join(target, "learning-quick.jsonl" if args.quick else "learning.jsonl")
+    os.makedirs(runs.RECORDS, exist_ok=True)
+    out = os.path.join(target, "learning-quick.jsonl") if args.quick else os.path.join(runs.RECORDS, "learning.jsonl")
     seeds = SEEDS[:1] if args.quick else SEEDS
     if args.resume:
         REUSE.extend(runs.load(out))
+    if not args.quick:
+        SWEPT.extend(runs.load(os.path.join(runs.RECORDS, "sweep.jsonl")))
     with open(os.path.join(target, "learning.log"), "a") as log:
         if "table" in parts:
             table(seeds, args.quick, out, log)

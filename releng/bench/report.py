@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""The learning benchmark's tables and picture, from the JSON lines the runs left ($NEUROMESH_BENCH/learning.jsonl).
+"""The learning benchmark's tables and picture, from the records the runs left (releng/bench/records/learning.jsonl).
 
 Usage: report.py [RESULTS.jsonl] [--readme]
 Prints the tables, writes them as Markdown to learning.md beside it (and, with --readme, into README.md between
@@ -187,7 +187,7 @@ def headline_section(records):
                 anchor = "≥ 98.5 (best forward-only)"
             elif dataset == "fashion-mnist" and rule in ("eligibility", "direct-feedback"):
                 anchor = "≥ 89 (best forward-only)"
-            rows.append((f"{title}: {name}", sample.get("network", ""),
+            rows.append((f"{title}: {name}", sample.get("network", ""), str(sample.get("epochs", "")),
                          f"{step_size(test or validation)}; {sample.get('augment')}, {sample.get('schedule')}, "
                          f"input {sample.get('normalise')}",
                          spread([r.get("validation_accuracy") for r in validation]),
@@ -201,10 +201,10 @@ def headline_section(records):
                         and r["label"].endswith(" validation") == on_validation and not r.get("failed")} - {None})
         return "seed " + str(found[0]) if len(found) == 1 else "seeds " + ", ".join(str(s) for s in found)
 
-    return ("**Headline rows** (30 epochs, batch 128; settings chosen on the validation split; validation: "
+    return ("**Headline rows** (batch 128; settings chosen on the validation split; validation: "
             f"{seeds(True)} trained on 50,000 images; test: {seeds(False)} trained on all 60,000, "
             "test set read once):\n\n"
-            + markdown(("run", "network", "settings", "validation %", "test %", "target", "releases per sample",
+            + markdown(("run", "network", "epochs", "settings", "validation %", "test %", "target", "releases per sample",
                         "s/epoch"), rows) + "\n")
 
 
@@ -348,5 +348,5 @@ def main(path, target, readme=False, quick=False):
 
 if __name__ == "__main__":
     arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
-    main(arguments[0] if arguments else os.path.join(runs.RESULTS, "learning.jsonl"), runs.RESULTS,
+    main(arguments[0] if arguments else os.path.join(runs.RECORDS, "learning.jsonl"), runs.RESULTS,
          "--readme" in sys.argv)

@@ -18,6 +18,10 @@ DATA = os.environ.get("NEUROMESH_DATA") or os.path.join(os.environ.get("HOME") o
 # hours and continues from its records after an interruption).
 RESULTS = os.environ.get("NEUROMESH_BENCH") or os.path.join(os.environ.get("HOME") or os.path.expanduser("~"),
                                                             ".cache", "neuromesh", "bench")
+# The records of every run behind the README's numbers: in the source tree, committed with the README they fill, so
+# that the tables can be checked and regenerated (report.py) and an interrupted benchmark continued (--resume) on
+# another machine or after the cache is gone. Logs, tables and quick runs stay in RESULTS.
+RECORDS = os.environ.get("NEUROMESH_BENCH_RECORDS") or os.path.join(TOP, "releng", "bench", "records")
 # Debian's OpenBLAS runs its AVX-512 kernels slowly on these machines (an MNIST epoch 3.2 s instead of 0.8 s);
 # the Haswell kernel is what an environment that knows this selects. Printed with every PyTorch result (the OpenMP
 # wait policy, the other setting that decides its speed here, torch_reference.py sets itself).

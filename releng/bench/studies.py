@@ -54,10 +54,14 @@ def table_study(dataset):
 def best_study(dataset):
     """The headline rows: the best forward-only settings on a wider network, and PyTorch and backprop beside them."""
     if dataset == "mnist":
-        base = {"dataset": "mnist", "hidden": "1024,1024", "epochs": 30, "schedule": "cosine", "augment": "shift:1",
+        # 60 epochs: at 30 the forward-only rules were still underfitting (direct-feedback: training accuracy 98.4%,
+        # validation 98.09%; at 60, 98.49%). The grid keeps what the 30-epoch sweep (git history of
+        # chosen/mnist-best.json) did not rule out: eta_d 0.001 lost 0.5-0.8 points for both rules, and the rates
+        # 0.02 and 0.2 lost to 0.05 and 0.1 for PyTorch and our backprop alike; two candidates each.
+        base = {"dataset": "mnist", "hidden": "1024,1024", "epochs": 60, "schedule": "cosine", "augment": "shift:1",
                 "normalise": "none", "seed": 1, "validation": VALIDATION}
-        ours = [dict(lr=lr, eta_d=eta_d) for lr in (0.05, 0.1) for eta_d in (0.0001, 0.001)]
-        reference = [dict(lr=lr) for lr in (0.02, 0.05, 0.1, 0.2)]
+        ours = [dict(lr=lr, eta_d=0.0001) for lr in (0.05, 0.1)]
+        reference = [dict(lr=lr) for lr in (0.05, 0.1)]
     else:
         base = {"dataset": "fashion-mnist", "hidden": "1024", "epochs": 30, "schedule": "cosine", "augment": "none",
                 "normalise": "standard", "seed": 1, "validation": VALIDATION, "lr": 0.05}

@@ -6,8 +6,9 @@ Usage: ./neuromesh bench sweep [--only STUDY] [--quick]
   --quick       1 epoch and two candidates per rule: checks that it runs, chooses nothing worth keeping
 
 Each candidate is trained once (seed 1) with 10,000 training images held out and its final validation accuracy
-read; the test set is never touched. Runs already in $NEUROMESH_BENCH/sweep.jsonl (default ~/.cache/neuromesh/bench) with the same settings are not run
-again, so an interrupted sweep continues where it stopped. The choices go to releng/bench/chosen/<study>.json.
+read; the test set is never touched. Every run is recorded in releng/bench/records/sweep.jsonl (committed); a run
+already recorded there with the same settings is not run again, so an interrupted sweep continues where it stopped
+and a changed study runs only its new candidates. The choices go to releng/bench/chosen/<study>.json.
 """
 import argparse
 import json
@@ -86,7 +87,8 @@ def main():
     chosen_folder = os.path.join(target, "chosen-quick") if args.quick else os.path.join(runs.TOP, "releng", "bench",
                                                                                           "chosen")
     os.makedirs(chosen_folder, exist_ok=True)
-    cache = os.path.join(target, "sweep-quick.jsonl" if args.quick else "sweep.jsonl")
+    os.makedirs(runs.RECORDS, exist_ok=True)
+    cache = os.path.join(target, "sweep-quick.jsonl") if args.quick else os.path.join(runs.RECORDS, "sweep.jsonl")
     with open(os.path.join(target, "sweep.log"), "a") as log:
         for study in studies.all_studies():
             if args.only and study["name"] != args.only:
