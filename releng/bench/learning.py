@@ -89,11 +89,12 @@ def ablation(seeds, quick, out, log):
 
 
 def headline(seeds, validation_seeds, quick, out, log):
-    # MNIST first: its rows carry the targets and its runs are the long ones (an interrupted benchmark resumes).
+    # The rows that carry the targets first (MNIST, the forward-only rules), every seed of one rule before the next:
+    # an interrupted benchmark has whole rows to show and resumes with the rest.
     for dataset in ("mnist", "fashion-mnist"):
         settings = chosen(dataset + "-best")
-        for seed in seeds:
-            for rule in ("pytorch", "backprop-reference", "eligibility", "direct-feedback"):
+        for rule in ("direct-feedback", "eligibility", "backprop-reference", "pytorch"):
+            for seed in seeds:
                 if seed in validation_seeds:
                     train_or_take_from_sweep(on_validation(settings[rule], seed, quick),
                                              f"headline {dataset} {rule} validation", out, log)
