@@ -43,14 +43,13 @@ def train(run, label, out, log):
 def train_or_take_from_sweep(run, label, out, log):
     """A validation run the sweep already made with exactly these settings is not made again: its record is copied
     under the benchmark's label."""
-    for record in SWEPT:
-        if record.get("settings") == run and not record.get("failed"):
-            if not any(r["label"] == label and r.get("settings") == run for r in REUSE):
-                print(f"== {label}: {runs.describe(run)}: the sweep's run of the same settings", file=log, flush=True)
-                with open(out, "a") as lines:
-                    lines.write(json.dumps(dict(record, label=label)) + "\n")
-            return record
-    return train(run, label, out, log)
+    swept = runs.find(SWEPT, run)
+    if swept is None:
+        return train(run, label, out, log)
+    if runs.find(REUSE, run, label) is None:
+        print(f"== {label}: {runs.describe(run)}: the sweep's run of the same settings", file=log, flush=True)
+        runs.append(out, dict(swept, label=label))
+    return swept
 
 
 def chosen(name):

@@ -2,7 +2,7 @@
 """The learning benchmark's tables and picture, from the records the runs left (releng/bench/records/learning.jsonl).
 
 Usage: report.py [RESULTS.jsonl] [--readme]
-Prints the tables, writes them as Markdown to learning.md beside it (and, with --readme, into README.md between
+Prints the tables, writes them as Markdown to learning.md in $NEUROMESH_BENCH (and, with --readme, into README.md between
 its learning-results markers) and draws the headline rows' validation curves, ours beside PyTorch's, into
 docs/images/learning-curves.png. Accuracies are means over seeds with their standard deviation; when a run was
 repeated, its latest result counts.
@@ -330,6 +330,7 @@ def main(path, target, readme=False, quick=False):
     if curves(records, picture) and not quick:
         text += "\n![Validation accuracy per epoch of the headline rows](docs/images/learning-curves.png)\n"
     print(text)
+    os.makedirs(target, exist_ok=True)  # on a fresh machine report.py may run before any benchmark made it
     with open(os.path.join(target, "learning.md"), "w") as file:
         file.write(text + "\n")
     if readme:

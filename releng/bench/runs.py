@@ -84,10 +84,10 @@ def train(run, label, out, log, reuse=None):
     """Runs one training, appends {label, settings, RESULT...} to out; returns the result (or a failure record).
     With reuse (records of earlier runs), a run with the same label and settings that did not fail is not run
     again: its record is returned."""
-    for record in reuse or []:
-        if record["label"] == label and record.get("settings") == run and not record.get("failed"):
-            print(f"== {label}: {describe(run)}: kept from an earlier run", file=log, flush=True)
-            return record
+    record = find(reuse or [], run, label)
+    if record:
+        print(f"== {label}: {describe(run)}: kept from an earlier run", file=log, flush=True)
+        return record
     print(f"== {label}: {describe(run)}", file=log, flush=True)
     started = time.monotonic()
     env = dict(os.environ)
@@ -123,9 +123,21 @@ def train(run, label, out, log, reuse=None):
     print(f"  {label} ({describe(run)}): " + ("FAILED" if record.get("failed") else
           f"{'validation' if run.get('validation') else 'test'} {accuracy}%, {record.get('seconds_per_epoch')} "
           f"s/epoch") + f", {time.monotonic() - started:.0f} s", flush=True)
+    append(out, record)
+    return record
+
+
+def find(records, run, label=None):
+    """The record of a run that did not fail with these settings (and this label, if given), or None."""
+    for record in records:
+        if record.get("settings") == run and not record.get("failed") and label in (None, record["label"]):
+            return record
+    return None
+
+
+def append(out, record):
     with open(out, "a") as lines:
         lines.write(json.dumps(record) + "\n")
-    return record
 
 
 def load(path):
