@@ -18,12 +18,13 @@ import org.neuromesh.engine.math.MatrixKernels;
 public final class Inference {
 
     /**
-     * Inputs with a smaller share of non-zeros go through the sparse product. Measured here (batch 128, two threads,
-     * AVX-512, an idle machine): against the dense product, the sparse one is 0.65 times as fast on a dense input,
-     * 0.8-0.95 at half zeros, 1.4-2.6 times at a quarter non-zeros and 2.6-3.6 at a tenth (784 or 1024 inputs, 256
-     * or 1024 nodes).
+     * Inputs with a smaller share of non-zeros go through the sparse product. Measured on 2026-12-06 (batch 256, two
+     * threads, 512-bit vectors, an idle machine, non-zeros placed at random): the sparse product was as fast as the
+     * dense one at 18-20% non-zeros, 1.5-1.9 times as fast at 10%, and 0.66-0.8 times at 25% (784 or 1024 inputs,
+     * 256 or 1024 nodes). The earlier 40% made the 1024-1024 networks, a third of whose nodes release, classify
+     * slower with skipping (0.67-0.82 times): the dense kernel had become faster, the sparse one had not.
      */
-    static final double SPARSE_BELOW = 0.4;
+    static final double SPARSE_BELOW = 0.15;
     /**
      * Layers narrower than this stay dense: a few output columns (the readout's ten) make the sparse product's
      * bookkeeping cost more than the products it saves.

@@ -16,7 +16,7 @@ import org.neuromesh.engine.math.MatrixKernels;
 class InferenceTest {
 
     /** High thresholds from the start: most nodes stay silent, so the products take the sparse path. */
-    private static final GatingParameters SPARSE = new GatingParameters(0.6f, 8f, 0.001f, 0f, 0.001f, 0.9f);
+    private static final GatingParameters SPARSE = new GatingParameters(1.0f, 8f, 0.001f, 0f, 0.001f, 0.9f);
 
     private final MatrixKernels kernels = Kernels.create(2);
 
@@ -60,20 +60,20 @@ class InferenceTest {
 
     @Test
     void theShareOfNonZerosIsJudgedOnASampleThatSeesEveryColumnOfAnImage() {
-        // given batches of 784-value rows, non-zero in the first 30% of their columns, or in the first half
+        // given batches of 784-value rows, non-zero in the first 10% of their columns, or in the first 20%
         int rows = 128;
         int width = 784;
-        float[] thirty = new float[rows * width];
-        float[] half = new float[rows * width];
+        float[] tenth = new float[rows * width];
+        float[] fifth = new float[rows * width];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < width; c++) {
-                thirty[r * width + c] = c < 0.3 * width ? 1f : 0f;
-                half[r * width + c] = c < 0.5 * width ? 1f : 0f;
+                tenth[r * width + c] = c < 0.1 * width ? 1f : 0f;
+                fifth[r * width + c] = c < 0.2 * width ? 1f : 0f;
             }
         }
-        // then the first is mostly zero (under the 40% that takes the sparse path) and the second is not
-        assertTrue(Inference.mostlyZero(thirty, thirty.length));
-        assertFalse(Inference.mostlyZero(half, half.length));
+        // then the first is mostly zero (under the 15% that takes the sparse path) and the second is not
+        assertTrue(Inference.mostlyZero(tenth, tenth.length));
+        assertFalse(Inference.mostlyZero(fifth, fifth.length));
         // and a batch of one value is judged on that value
         assertTrue(Inference.mostlyZero(new float[] { 0f }, 1));
         assertFalse(Inference.mostlyZero(new float[] { 2f }, 1));
