@@ -28,6 +28,7 @@ import org.neuromesh.peer.BorrowingTerms;
 import org.neuromesh.peer.CapsuleSender;
 import org.neuromesh.peer.CreditBook;
 import org.neuromesh.peer.HeldMessageFolder;
+import org.neuromesh.peer.HoldingLimits;
 import org.neuromesh.peer.Inbox;
 import org.neuromesh.peer.MemberPresence;
 import org.neuromesh.peer.ModulationSink;
@@ -96,8 +97,9 @@ public class PeerRuntimeComponent implements PeerRuntime {
         this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "neuromesh-peer-timer"));
         this.work = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "neuromesh-peer-work"));
         this.lendingWork = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "neuromesh-peer-lending"));
-        this.inbox = new Inbox(security, HeldMessageFolder.open(home().resolve("held"), new WireFormat(
-                HELD_MESSAGE_LIMIT)));
+        WireFormat heldFormat = new WireFormat(HELD_MESSAGE_LIMIT);
+        this.inbox = new Inbox(security, HeldMessageFolder.open(home().resolve("held"), heldFormat),
+                holdingLimits(config), heldFormat);
         CapsuleSender sender = new CapsuleSender(security, messaging, clock);
         this.sessions = new Sessions(model, sender, inbox, timers, work, SessionListener.NONE, config.autoJoin(),
                 new MemberPresence(peer -> discovery.peers().stream().anyMatch(known -> known.id().equals(peer)),
@@ -125,6 +127,11 @@ public class PeerRuntimeComponent implements PeerRuntime {
         LOG.log(System.Logger.Level.INFO, "peer {0} ready: {1} sessions on its data set, {2} nodes",
                 security.self().shortForm(), config.autoJoin() ? "joins" : "does not join",
                 config.lendToOthers() ? "lends" : "does not lend");
+    }
+
+    private static HoldingLimits holdingLimits(PeerRuntimeConfig config) {
+        return new HoldingLimits(config.heldMessagesPerSender(), (long) config.heldMegabytesPerSender() << 20,
+                config.heldMessages(), (long) config.heldMegabytes() << 20);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
