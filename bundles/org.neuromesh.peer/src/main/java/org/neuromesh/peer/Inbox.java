@@ -17,6 +17,7 @@ import org.neuromesh.api.peer.SignedAuditRecord;
 import org.neuromesh.api.peer.SignedControlMessage;
 import org.neuromesh.api.security.PeerSecurity;
 import org.neuromesh.api.security.RejectedMessageException;
+import org.neuromesh.api.security.RejectionCounts;
 import org.neuromesh.api.security.RejectionReason;
 import org.neuromesh.crypto.WireFormat;
 
@@ -56,7 +57,7 @@ public final class Inbox implements PeerMessaging.InboundHandler {
     private final PeerSecurity security;
     private final HeldMessages store;
     private final WireFormat format;
-    private final RejectionTally rejections = new RejectionTally();
+    private final RejectionCounts rejections = new RejectionCounts();
     private final Map<String, ControlHandler> controlHandlers = new ConcurrentHashMap<>();
     private final Map<String, CapsuleHandler> capsuleHandlers = new ConcurrentHashMap<>();
     private volatile CapsuleHandler otherCapsules;
@@ -116,7 +117,7 @@ public final class Inbox implements PeerMessaging.InboundHandler {
         return capsuleHandlers.containsKey(kind);
     }
 
-    public RejectionTally rejections() {
+    public RejectionCounts rejections() {
         return rejections;
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.neuromesh.api.peer.PeerId;
 import org.neuromesh.api.peer.PeerInfo;
+import org.neuromesh.api.security.RejectionCounts;
 
 /** One running peer, as shell commands, the workbench and the demo see it. */
 public interface PeerRuntime {
@@ -30,5 +31,5 @@ public interface PeerRuntime {
     CreditBook credits();
 
     /** Inbound messages refused by verification, by reason. */
-    RejectionTally rejections();
+    RejectionCounts rejections();
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -45,6 +46,13 @@ final class MqttLink implements MqttCallbackExtended {
         void messageArrived(String topic, byte[] payload);
     }
 
+    /**
+     * A last will: its topic, and its payload for each connection, asked for before every attempt so that each
+     * connection has a will of its own (published retained, QoS 1).
+     */
+    record LastWill(String topic, Supplier<byte[]> payloadForNextConnection) {
+    }
+
     private static final Logger LOG = System.getLogger(MqttLink.class.getName());
     private static final int MAX_INFLIGHT = 4096;
     private static final long RETRY_MIN_MILLIS = 500;
@@ -59,6 +67,7 @@ final class MqttLink implements MqttCallbackExtended {
     private final Listener listener;
     private final MqttAsyncClient client;
     private final MqttConnectOptions options;
+    private final LastWill will;
     private final String label;
     private final long answerTimeoutMillis;
     private final AtomicLong attempts = new AtomicLong();
@@ -71,16 +80,16 @@ final class MqttLink implements MqttCallbackExtended {
     private volatile long retryMillis = RETRY_MIN_MILLIS;
 
     /**
-     * @param will the last will's topic and payload (retained, QoS 1), or {@code null} for none
+     * @param will the last will, or {@code null} for none
      */
     MqttLink(MqttSettings settings, String clientId, Map<String, Integer> subscriptions,
-            Map.Entry<String, byte[]> will, ScheduledExecutorService scheduler, Listener listener)
+            LastWill will, ScheduledExecutorService scheduler, Listener listener)
             throws MqttException {
         this(settings, clientId, subscriptions, will, scheduler, listener, ANSWER_TIMEOUT_MILLIS);
     }
 
     MqttLink(MqttSettings settings, String clientId, Map<String, Integer> subscriptions,
-            Map.Entry<String, byte[]> will, ScheduledExecutorService scheduler, Listener listener,
+            LastWill will, ScheduledExecutorService scheduler, Listener listener,
             long answerTimeoutMillis) throws MqttException {
         this.answerTimeoutMillis = answerTimeoutMillis;
         this.settings = settings;
@@ -90,12 +99,13 @@ final class MqttLink implements MqttCallbackExtended {
         this.listener = listener;
         this.label = clientId.length() > 8 ? clientId.substring(0, 8) : clientId;
         this.client = new MqttAsyncClient(settings.serverUri(), clientId, new MemoryPersistence());
-        this.options = options(settings, will);
+        this.options = options(settings);
+        this.will = will;
         this.status = new ConnectionStatus(false, false, settings.serverUri(), null, Instant.now(), 0);
         client.setCallback(this);
     }
 
-    private static MqttConnectOptions options(MqttSettings settings, Map.Entry<String, byte[]> will) {
+    private static MqttConnectOptions options(MqttSettings settings) {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(false);
         options.setAutomaticReconnect(false); // see the class comment
@@ -107,9 +117,6 @@ final class MqttLink implements MqttCallbackExtended {
         if (settings.username() != null) {
             options.setUserName(settings.username());
             options.setPassword(settings.password());
-        }
-        if (will != null) {
-            options.setWill(will.getKey(), will.getValue(), 1, true);
         }
         return options;
     }
@@ -182,6 +189,9 @@ final class MqttLink implements MqttCallbackExtended {
         long attempt = attempts.incrementAndGet();
         pending.set(attempt);
         try {
+            if (will != null) {
+                options.setWill(will.topic(), will.payloadForNextConnection().get(), 1, true);
+            }
             client.connect(options, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neuromesh.api.peer.PeerId;
 import org.neuromesh.api.peer.SealedCapsule;
 import org.neuromesh.api.peer.SignedControlMessage;
+import org.neuromesh.api.security.RejectionReason;
 import org.neuromesh.crypto.WireFormat;
 import org.neuromesh.discovery.mqtt.testing.Await;
 import org.neuromesh.discovery.mqtt.testing.Inbox;
@@ -266,11 +267,11 @@ class MessagingOverMosquittoTest {
         }
         // then the good capsule arrives after all the bad ones, which were counted by reason
         Await.until("bob has the good capsule", WAIT, () -> bobs.capsuleIds().contains("fine"), bobs::toString);
-        Map<InboundRejection, Long> counted = b.rejections().snapshot();
-        assertEquals(6, counted.get(InboundRejection.MALFORMED), counted.toString());
-        assertEquals(3, counted.get(InboundRejection.OVERSIZED), counted.toString());
-        assertEquals(1, counted.get(InboundRejection.NOT_ADDRESSED_HERE), counted.toString());
-        assertEquals(2, counted.get(InboundRejection.WRONG_KIND), counted.toString());
+        Map<RejectionReason, Long> counted = b.rejections().snapshot();
+        assertEquals(6, counted.get(RejectionReason.MALFORMED), counted.toString());
+        assertEquals(3, counted.get(RejectionReason.OVERSIZED), counted.toString());
+        assertEquals(1, counted.get(RejectionReason.NOT_FOR_ME), counted.toString());
+        assertEquals(2, counted.get(RejectionReason.WRONG_KIND), counted.toString());
         assertEquals(12, b.rejections().total());
         assertEquals(Set.of("capsule:fine"), bobs.distinct());
         assertTrue(b.connectionStatus().subscribed());

@@ -21,6 +21,7 @@ import org.neuromesh.api.peer.PeerInfo;
 import org.neuromesh.api.peer.PeerListener;
 import org.neuromesh.api.peer.PeerMessaging;
 import org.neuromesh.api.security.PeerSecurity;
+import org.neuromesh.api.security.RejectionCounts;
 import org.neuromesh.crypto.WireFormat;
 import org.neuromesh.peer.AuditTrail;
 import org.neuromesh.peer.Borrowing;
@@ -33,7 +34,6 @@ import org.neuromesh.peer.Inbox;
 import org.neuromesh.peer.MemberPresence;
 import org.neuromesh.peer.ModulationSink;
 import org.neuromesh.peer.PeerRuntime;
-import org.neuromesh.peer.RejectionTally;
 import org.neuromesh.peer.SessionListener;
 import org.neuromesh.peer.Sessions;
 import org.neuromesh.peer.SharedInbox;
@@ -191,7 +191,7 @@ public class PeerRuntimeComponent implements PeerRuntime {
     }
 
     @Override
-    public RejectionTally rejections() {
+    public RejectionCounts rejections() {
         return inbox.rejections();
     }
 

@@ -172,7 +172,7 @@ class PeersOverMosquittoIT {
             assertTrue(firstPeers.contains("FORGED_SIGNATURE=1") && firstPeers.contains("REPLAYED="), firstPeers);
             assertTrue(firstPeers.contains("MALFORMED=") && firstPeers.contains("OVERSIZED=1"), firstPeers);
             String secondPeers = members.get(1).command("neuromesh:peers", "transport: ", Duration.ofSeconds(30));
-            assertTrue(secondPeers.contains("NOT_ADDRESSED_HERE=1"), secondPeers);
+            assertTrue(secondPeers.contains("NOT_FOR_ME=1"), secondPeers);
             String log = members.get(0).allOutput();
             assertTrue(log.contains("Dropped a message on " + root + "/inbox/" + first) && log.contains("OVERSIZED")
                     && log.contains("refused a message from"), log);
