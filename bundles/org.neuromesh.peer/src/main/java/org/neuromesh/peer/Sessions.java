@@ -16,6 +16,7 @@ import org.neuromesh.api.federation.FederatedModel;
 import org.neuromesh.api.federation.SessionPlan;
 import org.neuromesh.api.peer.PeerId;
 import org.neuromesh.api.peer.SignedControlMessage;
+import org.neuromesh.api.security.RejectionCounts;
 
 /**
  * Collaborative sessions on this peer: the ones it aggregates and the ones it is a member of.
@@ -49,6 +50,8 @@ public final class Sessions {
     private final SessionListener listener;
     private final boolean autoJoin;
     private final MemberPresence presence;
+    /** Where refused contributions are counted: the inbox's counts, which neuromesh:peers shows. */
+    private final RejectionCounts refusals;
     private final Map<String, Aggregation> aggregations = new ConcurrentHashMap<>();
     private final Map<String, Participation> participations = new ConcurrentHashMap<>();
 
@@ -65,6 +68,7 @@ public final class Sessions {
         this.work = work;
         this.listener = listener;
         this.autoJoin = autoJoin;
+        this.refusals = inbox.rejections();
         inbox.onControl(SESSION_PROPOSE, this::proposed);
         inbox.onControl(SESSION_JOIN, this::joinRequested);
         inbox.onControl(SESSION_REPORT, this::reported);
@@ -82,7 +86,8 @@ public final class Sessions {
             throw new IllegalArgumentException("a session needs at least one member, got " + expectedMembers);
         }
         if (aggregations.putIfAbsent(plan.sessionId(),
-                new Aggregation(plan, expectedMembers, model, sender, timers, work, listener, presence)) != null) {
+                new Aggregation(plan, expectedMembers, model, sender, timers, work, listener, presence,
+                        refusals)) != null) {
             throw new IllegalArgumentException("session " + plan.sessionId() + " exists already");
         }
         byte[] proposal = SessionCodec.proposal(new SessionCodec.Proposal(plan, sender.self(), expectedMembers));

@@ -28,5 +28,7 @@ public enum RejectionReason {
     /** It came on the presence, heartbeat or ping topic of another peer than its sender. */
     SENDER_MISMATCH,
     /** A kind or type of message that does not belong where it came (e.g. a capsule on broadcast). */
-    WRONG_KIND
+    WRONG_KIND,
+    /** A contribution claims more training than the session plan allows a member (local steps x batch). */
+    BEYOND_PLAN
 }
