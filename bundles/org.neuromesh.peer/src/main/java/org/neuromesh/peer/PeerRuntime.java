@@ -18,8 +18,14 @@ public interface PeerRuntime {
     /** Collaborative sessions: propose, follow. */
     Sessions sessions();
 
-    /** Node borrowing: borrow nodes from other peers, return them; loans this peer lent or borrowed. */
+    /** Node borrowing, the borrower's side: borrow nodes from other peers, return them. */
     Borrowing borrowing();
+
+    /** Node lending, the lender's side: what borrowers returned. */
+    Lending lending();
+
+    /** The loans this peer lent or borrowed. */
+    Loans loans();
 
     /** Error signals: broadcast one, follow other peers'. */
     Signals signals();

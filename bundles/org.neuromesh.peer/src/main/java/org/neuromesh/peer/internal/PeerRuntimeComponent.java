@@ -31,6 +31,8 @@ import org.neuromesh.peer.CreditBook;
 import org.neuromesh.peer.HeldMessageFolder;
 import org.neuromesh.peer.HoldingLimits;
 import org.neuromesh.peer.Inbox;
+import org.neuromesh.peer.Lending;
+import org.neuromesh.peer.Loans;
 import org.neuromesh.peer.MemberPresence;
 import org.neuromesh.peer.ModulationSink;
 import org.neuromesh.peer.PeerRuntime;
@@ -76,6 +78,8 @@ public class PeerRuntimeComponent implements PeerRuntime {
     private final Sessions sessions;
     private final CreditBook credits;
     private final Borrowing borrowing;
+    private final Lending lendingSide;
+    private final Loans loans = new Loans();
     private final Signals signals;
     private final Sharing sharing;
     private final Map<ModulationSink, AutoCloseable> sinks = new ConcurrentHashMap<>();
@@ -107,7 +111,10 @@ public class PeerRuntimeComponent implements PeerRuntime {
         AuditTrail audit = new AuditTrail(security, () -> Optional.ofNullable(ledger), clock);
         BorrowingTerms terms = new BorrowingTerms(Duration.ofSeconds(config.offerTimeoutSeconds()),
                 config.creditsPerNode(), config.lendToOthers());
-        this.borrowing = new Borrowing(lending, sender, inbox, credits, audit, timers, lendingWork, terms, clock);
+        this.borrowing = new Borrowing(lending, sender, inbox, credits, audit, timers, lendingWork, terms, clock,
+                loans);
+        this.lendingSide = new Lending(lending, sender, inbox, credits, audit, timers, lendingWork, terms, clock,
+                loans);
         this.signals = new Signals(sender, inbox, clock, KEPT_SIGNALS);
         this.sharing = new Sharing(sender, inbox, new SharedInbox(config.sharedInboxCapacity()), clock);
         this.subscription = messaging.subscribe(inbox);
@@ -173,6 +180,16 @@ public class PeerRuntimeComponent implements PeerRuntime {
     @Override
     public Borrowing borrowing() {
         return borrowing;
+    }
+
+    @Override
+    public Lending lending() {
+        return lendingSide;
+    }
+
+    @Override
+    public Loans loans() {
+        return loans;
     }
 
     @Override
