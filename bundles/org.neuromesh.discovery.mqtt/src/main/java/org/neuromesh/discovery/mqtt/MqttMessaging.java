@@ -20,11 +20,14 @@ import org.neuromesh.crypto.WireFormat;
 /**
  * Messaging over MQTT. {@link #send} encodes the message, stores one outbox file per publish (a capsule has one
  * per recipient) and only then publishes it with QoS 1; the file goes when the broker acknowledges. Inbound messages
- * that arrive while no handler is subscribed are held (up to {@value #MAX_HELD}) and handed to the first handler.
+ * that arrive while no handler is subscribed are held (up to {@value #MAX_HELD} messages and {@value #MAX_HELD_BYTES}
+ * bytes: the oldest give way) and handed to the first handler.
  */
 final class MqttMessaging implements PeerMessaging {
 
     static final int MAX_HELD = 10_000;
+    /** Bytes held at most while no handler is subscribed (64 MiB): eight messages of the largest size. */
+    static final long MAX_HELD_BYTES = 64L << 20;
 
     private static final Logger LOG = System.getLogger(MqttMessaging.class.getName());
 
@@ -34,6 +37,8 @@ final class MqttMessaging implements PeerMessaging {
     private final OutboxPublisher publisher;
     private final List<InboundHandler> handlers = new CopyOnWriteArrayList<>();
     private final ArrayDeque<Outbound> held = new ArrayDeque<>();
+    private final ArrayDeque<Integer> heldSizes = new ArrayDeque<>();
+    private long heldBytes;
     private volatile boolean closed;
 
     MqttMessaging(Topics topics, WireFormat format, Outbox outbox, OutboxPublisher publisher) {
@@ -88,6 +93,8 @@ final class MqttMessaging implements PeerMessaging {
             while (!held.isEmpty()) {
                 call(handler, held.poll());
             }
+            heldSizes.clear();
+            heldBytes = 0;
         }
         return () -> handlers.remove(handler);
     }
@@ -95,12 +102,16 @@ final class MqttMessaging implements PeerMessaging {
     /** Hands an accepted inbound message to every handler (or holds it while there is none). */
     synchronized void deliver(Outbound message) {
         if (handlers.isEmpty()) {
-            if (held.size() == MAX_HELD) {
+            int size = sizeOf(message);
+            while (!held.isEmpty() && (held.size() >= MAX_HELD || heldBytes + size > MAX_HELD_BYTES)) {
                 held.poll();
-                LOG.log(Level.WARNING, "No handler subscribed; holding at most " + MAX_HELD
-                        + " inbound messages, dropped the oldest");
+                heldBytes -= heldSizes.poll();
+                LOG.log(Level.WARNING, "No handler subscribed; holding at most " + MAX_HELD + " inbound messages and "
+                        + MAX_HELD_BYTES + " bytes, dropped the oldest");
             }
             held.add(message);
+            heldSizes.add(size);
+            heldBytes += size;
             return;
         }
         for (InboundHandler handler : handlers) {
@@ -110,6 +121,19 @@ final class MqttMessaging implements PeerMessaging {
 
     void close() {
         closed = true;
+    }
+
+    /** Inbound messages held while no handler is subscribed, and their bytes. */
+    synchronized long[] held() {
+        return new long[] { held.size(), heldBytes };
+    }
+
+    private int sizeOf(Outbound message) {
+        try {
+            return format.encode(message).length;
+        } catch (IOException e) {
+            return format.maxMessageBytes(); // it was decoded within the limit, so it encodes within it too
+        }
     }
 
     /**
