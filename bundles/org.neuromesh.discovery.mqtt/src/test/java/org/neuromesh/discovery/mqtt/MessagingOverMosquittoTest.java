@@ -28,7 +28,7 @@ import org.neuromesh.api.peer.SignedControlMessage;
 import org.neuromesh.api.security.RejectionReason;
 import org.neuromesh.crypto.WireFormat;
 import org.neuromesh.discovery.mqtt.testing.Await;
-import org.neuromesh.discovery.mqtt.testing.Inbox;
+import org.neuromesh.discovery.mqtt.testing.ReceivedMessages;
 import org.neuromesh.discovery.mqtt.testing.TestBrokers;
 import org.neuromesh.discovery.mqtt.testing.TestMessages;
 import org.neuromesh.testing.mosquitto.MosquittoBroker;
@@ -77,8 +77,8 @@ class MessagingOverMosquittoTest {
         return transport;
     }
 
-    private static Inbox inboxOf(MqttTransport transport) {
-        Inbox inbox = new Inbox();
+    private static ReceivedMessages inboxOf(MqttTransport transport) {
+        ReceivedMessages inbox = new ReceivedMessages();
         transport.messaging().subscribe(inbox);
         return inbox;
     }
@@ -108,9 +108,9 @@ class MessagingOverMosquittoTest {
         PeerId carol = TestMessages.peerId();
         MqttTransport a = transport(alice);
         MqttTransport b = transport(bob);
-        Inbox bobs = inboxOf(b);
+        ReceivedMessages bobs = inboxOf(b);
         MqttTransport c = transport(carol);
-        Inbox carols = inboxOf(c);
+        ReceivedMessages carols = inboxOf(c);
         awaitConnected(a, b, c);
         // when alice sends a capsule to bob, then a broadcast (a marker that carol receives after the capsule, had
         // the capsule reached her)
@@ -121,7 +121,7 @@ class MessagingOverMosquittoTest {
         // then
         Await.until("bob has the capsule", WAIT, () -> bobs.has(capsule), bobs::toString);
         Await.until("carol has the marker", WAIT, () -> carols.has(marker), carols::toString);
-        assertEquals(Set.of(Inbox.key(marker)), carols.distinct());
+        assertEquals(Set.of(ReceivedMessages.key(marker)), carols.distinct());
         awaitOutboxEmpty(a);
     }
 
@@ -129,9 +129,9 @@ class MessagingOverMosquittoTest {
     void givenThreePeers_whenABroadcastIsSent_thenEveryOtherPeerReceivesIt() throws Exception {
         PeerId alice = TestMessages.peerId();
         MqttTransport a = transport(alice);
-        Inbox alices = inboxOf(a);
-        Inbox bobs = inboxOf(transport(TestMessages.peerId()));
-        Inbox carols = inboxOf(transport(TestMessages.peerId()));
+        ReceivedMessages alices = inboxOf(a);
+        ReceivedMessages bobs = inboxOf(transport(TestMessages.peerId()));
+        ReceivedMessages carols = inboxOf(transport(TestMessages.peerId()));
         awaitConnected(transports.toArray(MqttTransport[]::new));
         // when
         SignedControlMessage proposal = TestMessages.control("session.propose", alice, null);
@@ -151,7 +151,7 @@ class MessagingOverMosquittoTest {
         PeerId bob = TestMessages.peerId();
         MqttTransport a = transport(alice);
         MqttTransport b = transport(bob);
-        Inbox bobs = inboxOf(b);
+        ReceivedMessages bobs = inboxOf(b);
         awaitConnected(a, b);
         Set<String> sent = new HashSet<>();
         // when 100 capsules go before, 100 while the broker is down, 100 after it is back
@@ -184,7 +184,7 @@ class MessagingOverMosquittoTest {
         PeerId bob = TestMessages.peerId();
         Path aliceOutbox = work.resolve("alice-outbox");
         MqttTransport b = transport(bob);
-        Inbox bobs = inboxOf(b);
+        ReceivedMessages bobs = inboxOf(b);
         MqttTransport a = transport(alice, brokerSettings(aliceOutbox));
         awaitConnected(a, b);
         broker.stop();
@@ -239,7 +239,7 @@ class MessagingOverMosquittoTest {
         PeerId bob = TestMessages.peerId();
         PeerId intruder = TestMessages.peerId();
         MqttTransport b = transport(bob, brokerSettings(work.resolve("bob")).maxMessageBytes(64 * 1024));
-        Inbox bobs = inboxOf(b);
+        ReceivedMessages bobs = inboxOf(b);
         awaitConnected(b);
         Topics topics = new Topics(MosquittoBroker.ROOT);
         WireFormat format = new WireFormat(WireFormat.DEFAULT_MAX_MESSAGE_BYTES);
