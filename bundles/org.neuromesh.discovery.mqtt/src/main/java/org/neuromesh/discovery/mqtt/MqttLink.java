@@ -18,6 +18,7 @@ import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.ScheduledExecutorPingSender;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
@@ -98,7 +99,10 @@ final class MqttLink implements MqttCallbackExtended {
         this.scheduler = scheduler;
         this.listener = listener;
         this.label = clientId.length() > 8 ? clientId.substring(0, 8) : clientId;
-        this.client = new MqttAsyncClient(settings.serverUri(), clientId, new MemoryPersistence());
+        // Paho's default keep-alive pinger is a java.util.Timer with a non-daemon thread of its own, which kept the
+        // JVM alive after a stop whenever Paho did not cancel it; pings run on the link's daemon scheduler instead
+        this.client = new MqttAsyncClient(settings.serverUri(), clientId, new MemoryPersistence(),
+                new ScheduledExecutorPingSender(scheduler), null);
         this.options = options(settings);
         this.will = will;
         this.status = new ConnectionStatus(false, false, settings.serverUri(), null, Instant.now(), 0);
@@ -143,6 +147,11 @@ final class MqttLink implements MqttCallbackExtended {
         message.setQos(qos);
         message.setRetained(retained);
         return client.publish(topic, message, null, callback);
+    }
+
+    /** No more connection attempts from now on; the current connection stays until {@link #disconnect}. */
+    void stopReconnecting() {
+        closing = true;
     }
 
     /** Disconnects cleanly (the broker discards the last will), waiting at most {@code timeoutMillis}. */

@@ -271,11 +271,13 @@ public final class MqttTransport implements AutoCloseable {
         }
         closed = true;
         messaging.close();
-        scheduler.shutdownNow();
+        link.stopReconnecting();
         if (discovery != null && link.isConnected()) {
             discovery.goodbye(GOODBYE_TIMEOUT_MILLIS);
         }
         link.disconnect(GOODBYE_TIMEOUT_MILLIS);
+        // only now: the scheduler also runs the keep-alive pings of the connection that is saying goodbye
+        scheduler.shutdownNow();
         releaseOutbox();
         LOG.log(Level.INFO, "MQTT transport of " + self.shortForm() + " closed; " + rejections);
     }
@@ -290,8 +292,8 @@ public final class MqttTransport implements AutoCloseable {
         }
         closed = true;
         messaging.close();
-        scheduler.shutdownNow();
         link.abort();
+        scheduler.shutdownNow();
         releaseOutbox();
         LOG.log(Level.INFO, "MQTT transport of " + self.shortForm() + " aborted");
     }
