@@ -265,6 +265,121 @@ class PeersOverMosquittoIT {
         throw new AssertionError("'" + command + "' never printed '" + expected + "':\n" + seen);
     }
 
+    @Test
+    void givenASessionUnderWay_whenABrokerClientFloodsAMembersInbox_thenItsHeapAndDiskStayBoundedAndNothingIsLost()
+            throws Exception {
+        // given a coordinator and three members in a session
+        PeerProcess coordinator = coordinator();
+        List<PeerProcess> members = members(3, List.of());
+        awaitReady();
+        PeerProcess victim = members.get(0);
+        String victimId = fullId(victim);
+        int mark = startSession(coordinator, "flood", 3, 12);
+        coordinator.current().awaitOutput(mark, "round 2/12", SESSION_TIMEOUT);
+        long heapBefore = usedHeapAfterGc(victim);
+        // when a broker client floods the victim's inbox with well-formed messages from senders nobody knows:
+        // 10,000 of 32 KiB under as many claimed senders, then 100 of 1 MiB under one
+        flood(victimId, 10_000, 32 << 10, 10_000);
+        flood(victimId, 100, 1 << 20, 1);
+        // then the victim refused what it could not hold, counted with its reason (it holds at most 1,000)
+        awaitRefusals(victim, "UNKNOWN_SENDER", 10_100 - 1_000);
+        // and its heap grew by at most 64 MB, and what it holds on disk stays within its 64 MiB
+        long grown = usedHeapAfterGc(victim) - heapBefore;
+        assertTrue(grown <= 64L << 20, "the victim's heap grew by " + (grown >> 20) + " MB");
+        long held = bytesIn(victim.folder().resolve("home/peer/held"));
+        assertTrue(held <= 64L << 20, "the victim holds " + (held >> 20) + " MB on disk");
+        // and the session completes with every member, and no genuine capsule was lost
+        String output = coordinator.current().awaitOutput(mark, "session model:", SESSION_TIMEOUT);
+        assertTrue(output.contains("round 12/12: 3 of 3 members"), output);
+        assertEveryCapsuleArrived(coordinator, members);
+        System.out.printf("flood: the victim's heap grew by %d MB, %d MB held on disk%n", grown >> 20, held >> 20);
+    }
+
+    @Test
+    void givenPeersConnectedToMosquitto_whenStoppedFromTheConsoleOrBySigterm_thenEachProcessEndsWithin5Seconds()
+            throws Exception {
+        // given two peers connected to Mosquitto, each with its transport, runtime and learner running
+        PeerProcess console = coordinator();
+        PeerProcess service = started(PeerProcess.prepare(server, work.resolve("service"), broker, "service",
+                List.of("dataset = mnist", "threads = 1"), false));
+        awaitReady();
+        // when one is stopped with 'stop 0' in its console and the other with SIGTERM
+        long started = System.nanoTime();
+        console.current().type("stop 0");
+        service.current().terminate();
+        // then both processes are gone within 5 s: no thread is left to keep a JVM alive
+        console.current().awaitExit(Duration.ofSeconds(5));
+        service.current().awaitExit(Duration.ofSeconds(5));
+        System.out.printf("stop: both peers ended %.1f s after being told%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The whole id of a peer, as its console prints it. */
+    private static String fullId(PeerProcess peer) throws IOException, InterruptedException {
+        Matcher id = Pattern.compile("this peer: ([0-9a-f]{16,128})").matcher(
+                peer.command("neuromesh:peers", "refused messages", Duration.ofSeconds(30)));
+        if (!id.find()) {
+            throw new AssertionError("neuromesh:peers printed no id");
+        }
+        return id.group(1);
+    }
+
+    /** Runs the attack tool {@code FloodInbox} (test resources) with the product's own jars, to its end. */
+    private void flood(String victim, int count, int bytes, int senders) throws Exception {
+        Path plugins = server.resolve("plugins");
+        List<String> jars = new ArrayList<>();
+        for (String prefix : List.of("org.neuromesh.api_", "org.neuromesh.crypto_", "org.eclipse.paho.client.mqttv3_")) {
+            try (var files = Files.list(plugins)) {
+                jars.add(files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst()
+                        .orElseThrow(() -> new AssertionError("no " + prefix + "*.jar in " + plugins)).toString());
+            }
+        }
+        Path tool = Path.of(PeersOverMosquittoIT.class.getResource("/attacks/FloodInbox.java").toURI());
+        RunningProduct run = RunningProduct.run(List.of("java", "-cp", String.join(":", jars), tool.toString(),
+                broker.plainUri(), MosquittoBroker.USER, MosquittoBroker.PASSWORD, MosquittoBroker.ROOT, victim,
+                Integer.toString(count), Integer.toString(bytes), Integer.toString(senders)), work);
+        run.awaitOutput(0, "flooded", Duration.ofMinutes(10));
+        assertEquals(0, run.awaitExit(Duration.ofSeconds(30)), run.output());
+    }
+
+    /** Waits until the peer's console counts at least {@code least} refusals for {@code reason}. */
+    private static void awaitRefusals(PeerProcess peer, String reason, long least) throws Exception {
+        Pattern counted = Pattern.compile(reason + "=(\\d+)");
+        long deadline = System.nanoTime() + SESSION_TIMEOUT.toNanos();
+        String seen = "";
+        while (System.nanoTime() < deadline) {
+            seen = peer.command("neuromesh:peers", "refused messages", Duration.ofSeconds(30));
+            Matcher m = counted.matcher(seen);
+            if (m.find() && Long.parseLong(m.group(1)) >= least) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("fewer than " + least + " " + reason + " refusals:\n" + seen);
+    }
+
+    /** The heap a peer's JVM uses after a full collection, from {@code jcmd}. */
+    private static long usedHeapAfterGc(PeerProcess peer) throws Exception {
+        String pid = Long.toString(peer.current().pid());
+        RunningProduct gc = RunningProduct.run(List.of("jcmd", pid, "GC.run"), Path.of("."));
+        gc.awaitExit(Duration.ofSeconds(60));
+        RunningProduct info = RunningProduct.run(List.of("jcmd", pid, "GC.heap_info"), Path.of("."));
+        info.awaitExit(Duration.ofSeconds(60));
+        Matcher used = Pattern.compile("used (\\d+)K").matcher(info.output());
+        if (!used.find()) {
+            throw new AssertionError("no heap figures from jcmd:\n" + info.output());
+        }
+        return Long.parseLong(used.group(1)) << 10;
+    }
+
+    private static long bytesIn(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return 0;
+        }
+        try (var files = Files.list(folder)) {
+            return files.mapToLong(file -> file.toFile().length()).sum();
+        }
+    }
+
     /**
      * Types the start of a session of small rounds (4 batches of 64, 32 hidden nodes, 60 s deadline) into the
      * coordinator's console; returns the output mark from which to wait for its rounds.
