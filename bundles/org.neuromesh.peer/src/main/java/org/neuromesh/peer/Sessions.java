@@ -40,6 +40,13 @@ public final class Sessions {
     static final String SESSION_END = "session.end";
     static final String SESSION_REPORT = "session.report";
     private static final long PROPOSAL_REPEAT_SECONDS = 3;
+    /**
+     * Sessions this peer takes part in at once: anyone with a key can propose sessions, and each one joined costs
+     * training time; proposals beyond it are ignored until one ends.
+     */
+    static final int MAX_ACTIVE_PARTICIPATIONS = 8;
+    /** Ended sessions kept for status views; beyond it, ended ones are forgotten (whichever first). */
+    static final int MAX_KEPT_PARTICIPATIONS = 64;
 
     private static final System.Logger LOG = System.getLogger(Sessions.class.getName());
 
@@ -159,6 +166,12 @@ public final class Sessions {
         if (!autoJoin || !plan.dataset().equals(model.localData().dataset())) {
             return;
         }
+        if (!participations.containsKey(plan.sessionId()) && !roomForAnotherParticipation()) {
+            LOG.log(Level.WARNING, "ignored session {0} proposed by {1}: this peer takes part in {2} sessions"
+                    + " already", plan.sessionId(), message.sender().shortForm(),
+                    String.valueOf(MAX_ACTIVE_PARTICIPATIONS));
+            return;
+        }
         boolean[] isNew = { false };
         Participation participation = participations.computeIfAbsent(plan.sessionId(), id -> {
             isNew[0] = true;
@@ -169,6 +182,24 @@ public final class Sessions {
             sender.control(SESSION_JOIN, participation.aggregator(),
                     SessionCodec.join(new SessionCodec.Join(plan.sessionId(), participation.latestRound())));
         }
+    }
+
+    /** Whether fewer than the most sessions are active; forgets ended ones beyond what is kept. */
+    private boolean roomForAnotherParticipation() {
+        List<String> ended = new ArrayList<>();
+        int active = 0;
+        for (Map.Entry<String, Participation> entry : participations.entrySet()) {
+            SessionStatus.State state = entry.getValue().status().state();
+            if (state == SessionStatus.State.DONE || state == SessionStatus.State.FAILED) {
+                ended.add(entry.getKey());
+            } else {
+                active++;
+            }
+        }
+        for (int i = 0; i < ended.size() - MAX_KEPT_PARTICIPATIONS; i++) {
+            participations.remove(ended.get(i));
+        }
+        return active < MAX_ACTIVE_PARTICIPATIONS;
     }
 
     private void joinRequested(SignedControlMessage message) throws IOException {

@@ -150,6 +150,31 @@ class SessionsTest {
     }
 
     @Test
+    void givenAPeerProposingMoreSessionsThanAMemberTakesPartIn_thenTheMemberJoinsOnlyUpToItsBound() throws Exception {
+        // given a proposer whose sessions wait for two members, and one member that joins sessions on MNIST
+        TestPeer proposer = peer("proposer");
+        TestPeer member = peer("member");
+        TestPeer.introduce(proposer, member);
+        Sessions proposals = proposer.sessions(new ScriptedFederatedModel(), false);
+        Sessions joined = member.sessions(new ScriptedFederatedModel(0), true);
+        // when it proposes one session more than a member takes part in at once
+        for (int i = 0; i <= Sessions.MAX_ACTIVE_PARTICIPATIONS; i++) {
+            proposals.propose(new SessionPlan("s" + i, "mnist", "eligibility", List.of(8), 2, 10, 10, 1, 0.5,
+                    Duration.ofMinutes(5)), 2, false);
+            int proposed = i + 1;
+            Eventually.await("the member hearing proposal " + proposed, WAIT, () -> joined.all().size()
+                    == Math.min(proposed, Sessions.MAX_ACTIVE_PARTICIPATIONS));
+        }
+        // (the member handles messages in order: once a signal sent after the last proposal arrived, it was handled)
+        proposer.signals.broadcast(0.5, 0.5, "after-the-proposals");
+        Eventually.await("the member hearing the signal", WAIT, () -> member.signals.latest().stream()
+                .anyMatch(signal -> signal.topic().equals("after-the-proposals")));
+        // then it joined as many as its bound, and not the last one
+        assertEquals(Sessions.MAX_ACTIVE_PARTICIPATIONS, joined.all().size());
+        assertTrue(joined.status("s" + Sessions.MAX_ACTIVE_PARTICIPATIONS).isEmpty());
+    }
+
+    @Test
     void givenAMemberThatHangs_whenTheDeadlinePasses_thenTheRoundClosesWithTheQuorum() throws Exception {
         // given two working members and one that never contributes
         TestPeer coordinator = peer("coordinator");
