@@ -160,6 +160,9 @@ final class MqttLink implements MqttCallbackExtended {
         try {
             if (client.isConnected()) {
                 client.disconnect(timeoutMillis).waitForCompletion(timeoutMillis + 1000);
+            } else {
+                // a connection attempt may be under way: end it now, or its answer arrives after the close
+                client.disconnectForcibly(0, 0, false);
             }
         } catch (MqttException e) {
             LOG.log(Level.DEBUG, "[" + label + "] clean disconnect failed: " + e);

@@ -298,11 +298,13 @@ class PeersOverMosquittoIT {
     @Test
     void givenPeersConnectedToMosquitto_whenStoppedFromTheConsoleOrBySigterm_thenEachProcessEndsWithin5Seconds()
             throws Exception {
-        // given two peers connected to Mosquitto, each with its transport, runtime and learner running
+        // given two peers connected to Mosquitto that see each other, each with its transport, runtime and learner
         PeerProcess console = coordinator();
         PeerProcess service = started(PeerProcess.prepare(server, work.resolve("service"), broker, "service",
                 List.of("dataset = mnist", "threads = 1"), false));
         awaitReady();
+        awaitCommandOutput(console, "neuromesh:peers", "refused messages", "service");
+        awaitCommandOutput(service, "neuromesh:peers", "refused messages", "coordinator");
         // when one is stopped with 'stop 0' in its console and the other with SIGTERM
         long started = System.nanoTime();
         console.current().type("stop 0");
