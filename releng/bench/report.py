@@ -2,8 +2,8 @@
 """The learning benchmark's tables and picture, from the records the runs left (releng/bench/records/learning.jsonl).
 
 Usage: report.py [RESULTS.jsonl] [--readme]
-Prints the tables, writes them as Markdown to learning.md in $NEUROMESH_BENCH (and, with --readme, into README.md between
-its learning-results markers) and draws the headline rows' validation curves, ours beside PyTorch's, into
+Prints the tables, writes them as Markdown to learning.md in $NEUROMESH_BENCH (and, with --readme, into README.md
+between its learning-results markers) and draws the headline rows' validation curves, ours beside PyTorch's, into
 docs/images/learning-curves.png. Accuracies are means over seeds with their standard deviation; when a run was
 repeated, its latest result counts.
 """
