@@ -3,7 +3,7 @@ package org.neuromesh.discovery.mqtt;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import org.neuromesh.api.peer.Outbound;
 import org.neuromesh.api.peer.PeerId;
@@ -33,14 +33,14 @@ final class InboundRouter {
     private final WireFormat format;
     private final RejectionCounts counters;
     private final AnnouncementSink discovery;
-    private final Consumer<Outbound> handlers;
+    private final BiConsumer<Outbound, Runnable> handlers;
     private final RateLimitedLog log;
 
     /**
      * @param discovery where presence, heartbeats and pings go, or {@code null} if this transport has no discovery
      */
     InboundRouter(PeerId self, Topics topics, WireFormat format, RejectionCounts counters,
-            AnnouncementSink discovery, Consumer<Outbound> handlers) {
+            AnnouncementSink discovery, BiConsumer<Outbound, Runnable> handlers) {
         this.self = self;
         this.topics = topics;
         this.format = format;
@@ -50,19 +50,29 @@ final class InboundRouter {
         this.log = new RateLimitedLog(LOG, LOG_INTERVAL_NANOS, System::nanoTime);
     }
 
-    /** Handles one arriving MQTT message. Never throws. */
-    void route(String topic, byte[] payload) {
+    /**
+     * Handles one arriving MQTT message and acknowledges it: at once if it was refused or went to discovery, else
+     * once the handlers took it (which {@code handlers} is given {@code acknowledge} for). Never throws.
+     */
+    void route(String topic, byte[] payload, Runnable acknowledge) {
+        boolean handedOn = false;
         try {
-            dispatch(topic, payload);
+            handedOn = dispatch(topic, payload, acknowledge);
         } catch (Rejection rejection) {
             reject(topic, payload, rejection.reason, rejection.reason + ": " + rejection.getMessage());
         } catch (RejectedMessageException e) {
             // its message starts with the security reason, e.g. "MALFORMED: truncated at ..."
             reject(topic, payload, e.reason(), e.getMessage());
+        } finally {
+            if (!handedOn) {
+                acknowledge.run();
+            }
         }
     }
 
-    private void dispatch(String topic, byte[] payload) throws Rejection, RejectedMessageException {
+    /** Returns whether the message went to the handlers, with the duty to acknowledge it. */
+    private boolean dispatch(String topic, byte[] payload, Runnable acknowledge) throws Rejection,
+            RejectedMessageException {
         Optional<Topics.Address> parsed = topics.parse(topic);
         if (parsed.isEmpty()) {
             throw new Rejection(RejectionReason.UNEXPECTED_TOPIC, "not a topic of the layout under " + topics.root());
@@ -97,7 +107,8 @@ final class InboundRouter {
                     throw new Rejection(RejectionReason.UNEXPECTED_TOPIC, "another peer's inbox");
                 }
                 checkAddressedHere(message);
-                handlers.accept(message);
+                handlers.accept(message, acknowledge);
+                return true;
             }
             case BROADCAST -> {
                 if (!(message instanceof SignedControlMessage control) || control.recipient() != null) {
@@ -105,7 +116,8 @@ final class InboundRouter {
                             describe(message) + " on broadcast (only control messages without a recipient)");
                 }
                 if (!control.sender().equals(self)) {
-                    handlers.accept(message);
+                    handlers.accept(message, acknowledge);
+                    return true;
                 }
             }
             case AUDIT -> {
@@ -113,10 +125,12 @@ final class InboundRouter {
                     throw new Rejection(RejectionReason.WRONG_KIND, describe(message) + " on the audit topic");
                 }
                 if (!message.sender().equals(self)) {
-                    handlers.accept(message);
+                    handlers.accept(message, acknowledge);
+                    return true;
                 }
             }
         }
+        return false;
     }
 
     private SignedControlMessage control(Outbound message, Topics.Address address, String type,

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -44,7 +46,11 @@ final class MqttLink implements MqttCallbackExtended {
 
         void disconnected();
 
-        void messageArrived(String topic, byte[] payload);
+        /**
+         * A message arrived; {@code acknowledge} tells the broker it was taken. Until then (and if the link closes
+         * before it is called) the broker keeps a QoS 1 message in the persistent session and sends it again.
+         */
+        void messageArrived(String topic, byte[] payload, Runnable acknowledge);
     }
 
     /**
@@ -76,6 +82,8 @@ final class MqttLink implements MqttCallbackExtended {
     private final AtomicLong pending = new AtomicLong();
 
     private volatile ConnectionStatus status;
+    /** Counts lost connections: a message's acknowledgement is for the connection it arrived on only. */
+    private final AtomicInteger connectionsLost = new AtomicInteger();
     private volatile boolean subscribed;
     private volatile boolean closing;
     private volatile long retryMillis = RETRY_MIN_MILLIS;
@@ -107,6 +115,8 @@ final class MqttLink implements MqttCallbackExtended {
         this.will = will;
         this.status = new ConnectionStatus(false, false, settings.serverUri(), null, Instant.now(), 0);
         client.setCallback(this);
+        // a message is acknowledged once a handler took it, so that one held when the link closes comes again
+        client.setManualAcks(true);
     }
 
     private static MqttConnectOptions options(MqttSettings settings) {
@@ -234,6 +244,7 @@ final class MqttLink implements MqttCallbackExtended {
         if (closing || client.isConnected() || !pending.compareAndSet(attempt, 0)) {
             return; // answered in time
         }
+        connectionsLost.incrementAndGet();
         try {
             client.disconnectForcibly(0, 0, false);
         } catch (MqttException e) {
@@ -331,6 +342,7 @@ final class MqttLink implements MqttCallbackExtended {
 
     @Override
     public void connectionLost(Throwable cause) {
+        connectionsLost.incrementAndGet();
         subscribed = false;
         dropInflight();
         String reason = describe(cause);
@@ -361,12 +373,36 @@ final class MqttLink implements MqttCallbackExtended {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
+        Runnable acknowledge = acknowledgement(message);
         try {
-            listener.messageArrived(topic, message.getPayload());
+            listener.messageArrived(topic, message.getPayload(), acknowledge);
         } catch (RuntimeException e) {
             // never let an exception reach Paho: it would drop the connection
             LOG.log(Level.ERROR, "[" + label + "] handling a message on " + topic + " failed", e);
+            acknowledge.run();
         }
+    }
+
+    /**
+     * The PUBACK of a QoS 1 message, sent once, and only on the connection it arrived on: after a reconnection the
+     * broker sends what was not acknowledged again, and the old message id may name another message.
+     */
+    private Runnable acknowledgement(MqttMessage message) {
+        if (message.getQos() == 0) {
+            return () -> { };
+        }
+        int connection = connectionsLost.get();
+        AtomicBoolean sent = new AtomicBoolean();
+        return () -> {
+            if (connectionsLost.get() != connection || !sent.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                client.messageArrivedComplete(message.getId(), message.getQos());
+            } catch (MqttException | RuntimeException e) {
+                LOG.log(Level.DEBUG, "[" + label + "] cannot acknowledge a message; the broker sends it again: " + e);
+            }
+        };
     }
 
     @Override

@@ -21,7 +21,9 @@ import org.neuromesh.crypto.WireFormat;
  * Messaging over MQTT. {@link #send} encodes the message, stores one outbox file per publish (a capsule has one
  * per recipient) and only then publishes it with QoS 1; the file goes when the broker acknowledges. Inbound messages
  * that arrive while no handler is subscribed are held (up to {@value #MAX_HELD} messages and {@value #MAX_HELD_BYTES}
- * bytes: the oldest give way) and handed to the first handler.
+ * bytes: the oldest give way) and handed to the first handler. An inbound message is acknowledged to the broker only
+ * once the handlers took it: one still held when the transport closes (the peer runtime went first, as it does when
+ * a peer stops) comes again from the persistent session on the next start, instead of being lost.
  */
 final class MqttMessaging implements PeerMessaging {
 
@@ -36,8 +38,7 @@ final class MqttMessaging implements PeerMessaging {
     private final Outbox outbox;
     private final OutboxPublisher publisher;
     private final List<InboundHandler> handlers = new CopyOnWriteArrayList<>();
-    private final ArrayDeque<Outbound> held = new ArrayDeque<>();
-    private final ArrayDeque<Integer> heldSizes = new ArrayDeque<>();
+    private final ArrayDeque<Held> held = new ArrayDeque<>();
     private long heldBytes;
     private volatile boolean closed;
 
@@ -91,32 +92,41 @@ final class MqttMessaging implements PeerMessaging {
         synchronized (this) {
             handlers.add(handler);
             while (!held.isEmpty()) {
-                call(handler, held.poll());
+                Held message = held.poll();
+                call(handler, message.message());
+                message.acknowledge().run();
             }
-            heldSizes.clear();
             heldBytes = 0;
         }
         return () -> handlers.remove(handler);
     }
 
-    /** Hands an accepted inbound message to every handler (or holds it while there is none). */
-    synchronized void deliver(Outbound message) {
+    /**
+     * Hands an accepted inbound message to every handler and then runs {@code acknowledge}; while there is no
+     * handler, holds both. One that gives way to the bound is acknowledged as it is dropped.
+     */
+    synchronized void deliver(Outbound message, Runnable acknowledge) {
         if (handlers.isEmpty()) {
             int size = sizeOf(message);
             while (!held.isEmpty() && (held.size() >= MAX_HELD || heldBytes + size > MAX_HELD_BYTES)) {
-                held.poll();
-                heldBytes -= heldSizes.poll();
+                Held dropped = held.poll();
+                heldBytes -= dropped.bytes();
+                dropped.acknowledge().run();
                 LOG.log(Level.WARNING, "No handler subscribed; holding at most " + MAX_HELD + " inbound messages and "
                         + MAX_HELD_BYTES + " bytes, dropped the oldest");
             }
-            held.add(message);
-            heldSizes.add(size);
+            held.add(new Held(message, size, acknowledge));
             heldBytes += size;
             return;
         }
         for (InboundHandler handler : handlers) {
             call(handler, message);
         }
+        acknowledge.run();
+    }
+
+    /** An inbound message waiting for a handler, its encoded size, and its acknowledgement to the broker. */
+    private record Held(Outbound message, int bytes, Runnable acknowledge) {
     }
 
     void close() {

@@ -106,8 +106,8 @@ public final class MqttTransport implements AutoCloseable {
                         }
 
                         @Override
-                        public void messageArrived(String topic, byte[] payload) {
-                            router.route(topic, payload);
+                        public void messageArrived(String topic, byte[] payload, Runnable acknowledge) {
+                            router.route(topic, payload, acknowledge);
                         }
                     });
         } catch (MqttException e) {

@@ -205,6 +205,35 @@ class MessagingOverMosquittoTest {
     }
 
     @Test
+    void givenAReceiverWhoseHandlerLeft_whenCapsulesArriveBeforeItCloses_thenItsNextRunGetsThem() throws Exception {
+        // given bob, whose handler unsubscribed (as a peer's runtime does when the peer stops before its transport)
+        PeerId alice = TestMessages.peerId();
+        PeerId bob = TestMessages.peerId();
+        Path bobsOutbox = work.resolve("bob-outbox");
+        MqttTransport a = transport(alice);
+        MqttTransport b = transport(bob, brokerSettings(bobsOutbox));
+        ReceivedMessages firstRun = new ReceivedMessages();
+        AutoCloseable subscription = b.messaging().subscribe(firstRun);
+        awaitConnected(a, b);
+        subscription.close();
+        // when alice sends him 5 capsules, which arrive with nobody to take them, and bob's transport closes
+        Set<String> sent = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            String id = "late-" + i;
+            a.messaging().send(TestMessages.capsule(id, alice, List.of(bob), 1024));
+            sent.add(id);
+        }
+        MqttMessaging bobsMessaging = (MqttMessaging) b.messaging();
+        Await.until("bob holds all 5", WAIT, () -> bobsMessaging.held()[0] == 5, () -> bobsMessaging.held()[0] + "");
+        b.close();
+        // then his next run gets all 5 from his persistent session: none was acknowledged while only held
+        MqttTransport again = transport(bob, brokerSettings(bobsOutbox));
+        ReceivedMessages nextRun = inboxOf(again);
+        Await.until("bob's next run has all 5", WAIT, () -> nextRun.capsuleIds().containsAll(sent), nextRun::toString);
+        assertEquals(Set.of(), Set.copyOf(firstRun.capsuleIds()));
+    }
+
+    @Test
     void givenAnOutboxInUse_whenASecondTransportOpensIt_thenItIsRefusedNamingTheFolder() throws Exception {
         PeerId alice = TestMessages.peerId();
         Path outbox = work.resolve("shared-outbox");
