@@ -19,6 +19,7 @@ import org.h2.mvstore.MVStoreException;
 
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
+import io.moquette.broker.security.IAuthenticator;
 
 /**
  * An MQTT 3.1.1 broker (Moquette 0.17) inside this JVM: the zero-setup default through which the peers of one
@@ -82,8 +83,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     /**
      * Starts the broker.
      *
-     * @param passwordFile {@code user:sha256-hex-of-password} lines (Moquette's format, '#' starts a comment line);
-     *            {@code null} lets anonymous clients in and is allowed on loopback addresses only
+     * @param passwordFile the users, in the format of {@link PasswordFile} (salted, slow hashes; '#' starts a comment
+     *            line); {@code null} lets anonymous clients in and is allowed on loopback addresses only
      * @throws BrokerException with a message naming the problem and what to change
      * @throws IllegalStateException if this broker is already running
      */
@@ -104,15 +105,13 @@ public final class EmbeddedBroker implements AutoCloseable {
                     + "only on a loopback address (127.0.0.1, ::1); '" + host + "' is not one. Use 127.0.0.1, or "
                     + "give a password file to serve other machines");
         }
-        if (passwordFile != null) {
-            PasswordFile.check(passwordFile);
-        }
+        PasswordFile users = passwordFile == null ? null : PasswordFile.load(passwordFile);
         Path data = prepare(dataDirectory);
         if (port != 0) {
-            this.server = startOn(host, port, data, passwordFile);
+            this.server = startOn(host, port, data, users);
             this.boundPort = port;
         } else {
-            startOnAFreePort(address, host, data, passwordFile);
+            startOnAFreePort(address, host, data, users);
         }
         this.host = host;
     }
@@ -122,13 +121,13 @@ public final class EmbeddedBroker implements AutoCloseable {
      * it (seen in CI: still 0 after 5 s). So the broker asks the system for a free port itself and hands Moquette
      * a definite one; another program may take it in between, and then the next free port is tried.
      */
-    private void startOnAFreePort(InetAddress address, String host, Path data, Path passwordFile)
+    private void startOnAFreePort(InetAddress address, String host, Path data, PasswordFile users)
             throws BrokerException {
         BrokerException lastTaken = null;
         for (int attempt = 0; attempt < FREE_PORT_ATTEMPTS; attempt++) {
             int free = freePort(address);
             try {
-                this.server = startOn(host, free, data, passwordFile);
+                this.server = startOn(host, free, data, users);
                 this.boundPort = free;
                 return;
             } catch (PortInUseException e) {
@@ -139,10 +138,14 @@ public final class EmbeddedBroker implements AutoCloseable {
                 + "choose a port in the settings", lastTaken);
     }
 
-    private static Server startOn(String host, int port, Path data, Path passwordFile) throws BrokerException {
+    private static Server startOn(String host, int port, Path data, PasswordFile users) throws BrokerException {
         Server candidate = new Server();
         try {
-            candidate.startServer(new MemoryConfig(moquetteProperties(host, port, data, passwordFile)));
+            // users checked here rather than by Moquette, whose password file holds unsalted SHA-256 hashes
+            IAuthenticator authenticator = users == null ? null
+                    : (clientId, user, password) -> users.matches(user, password);
+            candidate.startServer(new MemoryConfig(moquetteProperties(host, port, data, users != null)), null, null,
+                    authenticator, null);
             return candidate;
         } catch (IOException | RuntimeException e) {
             if (find(e, MVStoreException.class) == null) {
@@ -190,7 +193,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /** Moquette's configuration for these settings; the choices are explained in the class comment. */
-    static Properties moquetteProperties(String host, int port, Path dataDirectory, Path passwordFile) {
+    static Properties moquetteProperties(String host, int port, Path dataDirectory, boolean withPasswords) {
         Properties p = new Properties();
         p.setProperty("telemetry_enabled", "false");
         p.setProperty("host", host);
@@ -200,8 +203,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         p.setProperty("persistent_queue_type", "h2");
         p.setProperty("autosave_interval", Integer.toString(COMMIT_INTERVAL_SECONDS));
         p.setProperty("netty.mqtt.message_size", Integer.toString(MAX_MESSAGE_BYTES));
-        p.setProperty("allow_anonymous", Boolean.toString(passwordFile == null));
-        p.setProperty("password_file", passwordFile == null ? "" : passwordFile.toAbsolutePath().toString());
+        p.setProperty("allow_anonymous", Boolean.toString(!withPasswords));
+        p.setProperty("password_file", ""); // the users are checked by a PasswordFile
         return p;
     }
 

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -115,7 +116,7 @@ class EmbeddedBrokerTest {
     @Test
     void givenTheDefaultSettingsThenTelemetryIsOffAndNothingIsReported() throws Exception {
         // the configuration handed to Moquette switches telemetry off
-        Properties properties = EmbeddedBroker.moquetteProperties(LOOPBACK, 0, data, null);
+        Properties properties = EmbeddedBroker.moquetteProperties(LOOPBACK, 0, data, false);
         assertEquals("false", properties.getProperty("telemetry_enabled"));
         // and a running broker, after serving a client, has not created the installation id it sends with telemetry
         broker.start(LOOPBACK, 0, data);
@@ -158,7 +159,8 @@ class EmbeddedBrokerTest {
 
     @Test
     void givenAPasswordFileThenOnlyItsUsersGetIn() throws Exception {
-        Path passwords = Files.writeString(data.resolve("passwords"), "# peers\npeer-a:" + sha256("s3cret") + "\n");
+        Path passwords = Files.writeString(data.resolve("passwords"),
+                "# peers\n" + PasswordFile.entry("peer-a", "s3cret".toCharArray()) + "\n");
         broker.start(LOOPBACK, 0, data.resolve("store"), passwords);
         // an anonymous client is refused, a wrong password too
         assertThrows(MqttException.class, () -> TestClient.connect(broker.port(), "anonymous", true));
@@ -172,10 +174,45 @@ class EmbeddedBrokerTest {
 
     @Test
     void givenAMalformedPasswordFileThenTheErrorNamesTheLine() throws Exception {
-        Path passwords = Files.writeString(data.resolve("passwords"), "peer-a:" + sha256("x") + "\npeer-b:secret\n");
+        Path passwords = Files.writeString(data.resolve("passwords"),
+                PasswordFile.entry("peer-a", "x".toCharArray()) + "\npeer-b:secret\n");
         BrokerException e = assertThrows(BrokerException.class,
                 () -> broker.start(LOOPBACK, 0, data.resolve("store"), passwords));
         assertTrue(e.getMessage().contains("Line 2 of the broker's password file"), e.getMessage());
+        assertFalse(broker.isRunning());
+    }
+
+    @Test
+    void givenAnUnsaltedOrTooFastHashThenTheBrokerRefusesToStartAndSaysHowToReplaceIt() throws Exception {
+        // given a line of Moquette's own format (unsalted SHA-256), and one of 1,000 iterations
+        Path unsalted = Files.writeString(data.resolve("unsalted"), "peer-a:" + sha256("s3cret") + "\n");
+        Path fast = Files.writeString(data.resolve("fast"), PasswordFile.entry("peer-a", "x".toCharArray())
+                .replace(":" + PasswordFile.ITERATIONS + ":", ":1000:") + "\n");
+        // then neither starts, and the messages say why and what to do
+        BrokerException e = assertThrows(BrokerException.class,
+                () -> broker.start(LOOPBACK, 0, data.resolve("store"), unsalted));
+        assertTrue(e.getMessage().contains("unsalted SHA-256") && e.getMessage().contains("neuromesh:passwd"),
+                e.getMessage());
+        e = assertThrows(BrokerException.class, () -> broker.start(LOOPBACK, 0, data.resolve("store"), fast));
+        assertTrue(e.getMessage().contains("1000 iterations"), e.getMessage());
+        assertFalse(broker.isRunning());
+    }
+
+    @Test
+    void givenAPasswordFileThenEachEntryHasItsOwnSaltAndOnlyTheRightPasswordMatches() throws Exception {
+        // given two users with the same password
+        Path passwords = Files.writeString(data.resolve("passwords"), PasswordFile.entry("a", "same".toCharArray())
+                + "\n" + PasswordFile.entry("b", "same".toCharArray()) + "\n");
+        PasswordFile file = PasswordFile.load(passwords);
+        // then their lines differ (salted), and only the right user and password match
+        List<String> lines = Files.readAllLines(passwords);
+        assertNotEquals(lines.get(0).substring(2), lines.get(1).substring(2));
+        assertTrue(file.matches("a", "same".getBytes(StandardCharsets.UTF_8)));
+        assertFalse(file.matches("a", "Same".getBytes(StandardCharsets.UTF_8)));
+        assertFalse(file.matches("c", "same".getBytes(StandardCharsets.UTF_8)));
+        assertFalse(file.matches("a", null));
+        assertEquals(2, file.users());
+        assertFalse(Files.readString(passwords).contains("same"));
     }
 
     @Test

@@ -52,8 +52,17 @@ public final class MessageSecurity implements PeerSecurity {
     private final ReplayGuard replays;
     private final Map<PeerId, PeerKeys> trusted = new ConcurrentHashMap<>();
 
-    /** Security for {@code identity}, reading time from {@code clock}. */
+    /** Security for {@code identity}, reading time from {@code clock}, remembering accepted messages in memory only. */
     public MessageSecurity(PeerIdentity identity, Clock clock, TimeWindows windows, SecurityLimits limits) {
+        this(identity, clock, windows, limits, ReplayJournal.NONE);
+    }
+
+    /**
+     * Security for {@code identity}, reading time from {@code clock}, keeping the messages it accepted in
+     * {@code journal}: a message accepted before a restart is refused after it.
+     */
+    public MessageSecurity(PeerIdentity identity, Clock clock, TimeWindows windows, SecurityLimits limits,
+            ReplayJournal journal) {
         this.identity = Objects.requireNonNull(identity, "identity");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.windows = Objects.requireNonNull(windows, "windows");
@@ -61,7 +70,8 @@ public final class MessageSecurity implements PeerSecurity {
         this.random = new SecureRandom();
         this.sealer = new CapsuleSealer(identity, random, limits.maxCapsuleBytes());
         this.opener = new CapsuleOpener(identity, limits.maxCapsuleBytes());
-        this.replays = new ReplayGuard(limits.maxRememberedMessages());
+        this.replays = new ReplayGuard(limits.maxRememberedMessages(), limits.maxRememberedPerSender(), journal,
+                clock.instant());
         trusted.put(identity.id(), identity.peerKeys());
     }
 
@@ -182,6 +192,11 @@ public final class MessageSecurity implements PeerSecurity {
         return replays.size();
     }
 
+    /** Writes out what the replay journal holds; the security refuses nothing more after this than before. */
+    public void close() {
+        replays.close();
+    }
+
     /** Every check but the replay memory; returns what to remember once the message is accepted. */
     private ReplayCheck check(Outbound message, Instant now) throws RejectedMessageException {
         keysOfSender(message).requireSignature(message);
@@ -190,23 +205,24 @@ public final class MessageSecurity implements PeerSecurity {
                 throw notForMe(message, "is sealed to " + capsule.recipients().size() + " other peer(s)");
             }
             requireOutboxWindow(message, capsule.sealedAt(), "sealed", now);
-            return new ReplayCheck(message, CAPSULE + ':' + capsule.sender() + ':' + capsule.capsuleId(),
+            return new ReplayCheck(message, CAPSULE + ':' + capsule.capsuleId(),
                     capsule.sealedAt().plus(windows.capsule()));
         } else if (message instanceof SignedControlMessage control) {
             if (control.recipient() != null && !control.recipient().equals(identity.id())) {
                 throw notForMe(message, "is addressed to " + control.recipient().shortForm() + "...");
             }
             Duration age = Duration.between(control.sentAt(), now);
-            if (age.abs().compareTo(windows.control()) > 0) {
-                throw stale(message, "was sent at " + control.sentAt() + ", " + describe(age)
-                        + "; the window is +-" + windows.control().toSeconds() + " s");
+            if (age.compareTo(windows.control()) > 0 || age.negated().compareTo(windows.future()) > 0) {
+                throw stale(message, "was sent at " + control.sentAt() + ", " + describe(age) + "; accepted are "
+                        + windows.control().toSeconds() + " s in the past to " + windows.future().toSeconds()
+                        + " s in the future");
             }
-            return new ReplayCheck(message, CONTROL + ':' + control.sender() + ':' + control.nonce(),
+            return new ReplayCheck(message, CONTROL + ':' + control.nonce(),
                     control.sentAt().plus(windows.control()));
         } else if (message instanceof SignedAuditRecord audit) {
             AuditRecord record = audit.record();
             requireOutboxWindow(message, record.timestamp(), "recorded", now);
-            return new ReplayCheck(message, AUDIT + ':' + record.actor() + ':' + record.id(),
+            return new ReplayCheck(message, AUDIT + ':' + record.id(),
                     record.timestamp().plus(windows.capsule()));
         }
         throw new IllegalArgumentException("not an outbound message: " + message);
@@ -215,9 +231,9 @@ public final class MessageSecurity implements PeerSecurity {
     private void requireOutboxWindow(Outbound message, Instant at, String verb, Instant now)
             throws RejectedMessageException {
         Duration age = Duration.between(at, now);
-        if (age.compareTo(windows.capsule()) > 0 || age.negated().compareTo(windows.control()) > 0) {
+        if (age.compareTo(windows.capsule()) > 0 || age.negated().compareTo(windows.future()) > 0) {
             throw stale(message, "was " + verb + " at " + at + ", " + describe(age) + "; accepted are "
-                    + windows.capsule().toSeconds() + " s in the past to " + windows.control().toSeconds()
+                    + windows.capsule().toSeconds() + " s in the past to " + windows.future().toSeconds()
                     + " s in the future");
         }
     }
@@ -258,20 +274,21 @@ public final class MessageSecurity implements PeerSecurity {
         }
 
         void refuseIfRemembered(Instant now) throws RejectedMessageException {
-            if (replays.remembers(key, now)) {
+            if (replays.remembers(message.sender().value(), key, now)) {
                 throw replayed();
             }
         }
 
         void remember(Instant now) throws RejectedMessageException {
-            switch (replays.admit(key, expiresAt, now)) {
+            switch (replays.admit(message.sender().value(), key, expiresAt, now)) {
                 case ACCEPTED:
                     return;
                 case REPLAYED:
                     throw replayed();
                 default:
-                    throw stale(message, "is older than this peer's replay memory reaches back now (it is full at "
-                            + replays.capacity() + " messages)");
+                    throw stale(message, "is older than this peer's replay memory reaches back now for its sender"
+                            + " (it keeps " + replays.perSender() + " messages of one sender, " + replays.capacity()
+                            + " in all)");
             }
         }
 

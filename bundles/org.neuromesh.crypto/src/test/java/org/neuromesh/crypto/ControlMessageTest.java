@@ -95,7 +95,7 @@ class ControlMessageTest {
         Peer alice = Peer.create();
         Peer bob = Peer.create();
         Peer.introduce(alice, bob);
-        alice.clock.advance(Duration.ofSeconds(120));
+        alice.clock.advance(Duration.ofSeconds(30));
         SignedControlMessage edge = alice.security.sign("a", null, null);
         alice.clock.advance(Duration.ofSeconds(1));
         SignedControlMessage future = alice.security.sign("a", null, null);
@@ -221,7 +221,7 @@ class ControlMessageTest {
     @Test
     void givenAFullReplayMemory_whenAForgottenMessageComesBack_thenItIsRefusedAsStale() throws Exception {
         Peer alice = Peer.create();
-        Peer bob = Peer.create(new SecurityLimits(SecurityLimits.DEFAULT_MAX_CAPSULE_BYTES, 2));
+        Peer bob = Peer.create(new SecurityLimits(SecurityLimits.DEFAULT_MAX_CAPSULE_BYTES, 2, 2));
         Peer.introduce(alice, bob);
         SignedControlMessage first = alice.security.sign("a", null, null);
         alice.clock.advance(Duration.ofSeconds(1));

@@ -219,7 +219,7 @@ class SealingTest {
         Peer alice = Peer.create();
         Peer bob = Peer.create();
         Peer.introduce(alice, bob);
-        alice.clock.advance(Duration.ofSeconds(120));
+        alice.clock.advance(Duration.ofSeconds(30));
         SealedCapsule skewed = alice.security.seal(Peer.capsule("a", PrivacyLevel.MASKED, 10), List.of(bob.id()));
         alice.clock.advance(Duration.ofSeconds(1));
         SealedCapsule future = alice.security.seal(Peer.capsule("b", PrivacyLevel.MASKED, 10), List.of(bob.id()));
@@ -267,7 +267,7 @@ class SealingTest {
     @Test
     void givenACapsuleLargerThanTheReceiversLimit_whenOpened_thenUnreadable() throws Exception {
         Peer alice = Peer.create();
-        Peer bob = Peer.create(new SecurityLimits(100_000, 1000));
+        Peer bob = Peer.create(new SecurityLimits(100_000, 1000, 1000));
         Peer.introduce(alice, bob);
         SealedCapsule sealed = alice.security.seal(
                 new Capsule("big", "k", PrivacyLevel.MASKED, Set.of(), null, new byte[200_000], Peer.START),
@@ -279,7 +279,7 @@ class SealingTest {
 
     @Test
     void givenACapsuleLargerThanTheSendersLimit_whenSealed_thenRefused() throws Exception {
-        Peer alice = Peer.create(new SecurityLimits(100_000, 1000));
+        Peer alice = Peer.create(new SecurityLimits(100_000, 1000, 1000));
         Peer bob = Peer.create();
         Peer.introduce(alice, bob);
 

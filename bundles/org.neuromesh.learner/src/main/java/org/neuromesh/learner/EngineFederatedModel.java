@@ -136,7 +136,8 @@ public final class EngineFederatedModel implements FederatedModel {
             if (c.modulation().length > 0) {
                 changes.add(DriftCorrection.fromBytes(c.modulation(), before, "drift of " + source));
             }
-            samples[i] = c.samples();
+            // weighted by what the plan allows a member at most, never by a bigger claim
+            samples[i] = Math.min(c.samples(), (long) plan.localSteps() * plan.batchSize());
         }
         GatingNetwork merged;
         try {

@@ -19,6 +19,8 @@ import org.neuromesh.api.federation.GlobalState;
 import org.neuromesh.api.federation.LocalContribution;
 import org.neuromesh.api.federation.SessionPlan;
 import org.neuromesh.api.peer.PeerId;
+import org.neuromesh.api.security.RejectionCounts;
+import org.neuromesh.api.security.RejectionReason;
 import org.neuromesh.peer.SessionStatus.RoundSummary;
 import org.neuromesh.peer.SessionStatus.State;
 
@@ -43,6 +45,7 @@ final class Aggregation {
     private final ExecutorService work;
     private final SessionListener listener;
     private final MemberPresence presence;
+    private final RejectionCounts refusals;
     private final Set<PeerId> members = new LinkedHashSet<>();
     private final Map<PeerId, LocalContribution> current = new LinkedHashMap<>();
     private final List<RoundSummary> history = new ArrayList<>();
@@ -62,8 +65,9 @@ final class Aggregation {
 
     Aggregation(SessionPlan plan, int expectedMembers, FederatedModel model, CapsuleSender sender,
             ScheduledExecutorService timers, ExecutorService work, SessionListener listener,
-            MemberPresence presence) {
+            MemberPresence presence, RejectionCounts refusals) {
         this.presence = presence;
+        this.refusals = refusals;
         this.plan = plan;
         this.expectedMembers = expectedMembers;
         this.model = model;
@@ -93,6 +97,16 @@ final class Aggregation {
         if (!members.contains(member) || contribution.round() != global.round() + 1) {
             LOG.log(Level.DEBUG, "session {0}: ignored a contribution of {1} to round {2} (now in round {3})",
                     plan.sessionId(), member.shortForm(), contribution.round(), global.round() + 1);
+            return;
+        }
+        long allowed = (long) plan.localSteps() * plan.batchSize();
+        if (contribution.samples() > allowed) {
+            // its weight in the average would be its claim: a member must not buy a bigger say by claiming more
+            refusals.count(RejectionReason.BEYOND_PLAN);
+            LOG.log(Level.WARNING, "session {0}: refused the contribution of {1} to round {2}: it claims {3} samples,"
+                    + " the plan allows {4} ({5} local steps x batch {6})", plan.sessionId(), member.shortForm(),
+                    String.valueOf(contribution.round()), String.valueOf(contribution.samples()),
+                    String.valueOf(allowed), String.valueOf(plan.localSteps()), String.valueOf(plan.batchSize()));
             return;
         }
         current.put(member, contribution);

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -27,25 +26,17 @@ import org.neuromesh.api.peer.PeerId;
 import org.neuromesh.api.peer.SignedControlMessage;
 
 /**
- * Node borrowing between peers, both sides.
+ * The borrower's side of node borrowing (the lender's is {@link Lending}).
  *
- * <p>The borrower broadcasts {@code nodes.request} (request id, classes, node count, credits offered). A peer whose
- * {@link NodeLending} can lend for those classes answers {@code nodes.offer} (request id, its price) to the borrower
- * only. The borrower accepts the first offer that does not exceed the credits it offered ({@code nodes.accept}, to
- * that owner) and ignores the rest; offers above it are refused and named in the failure if no acceptable offer
- * comes within {@link BorrowingTerms#offerTimeout()}. The owner then sends the nodes sealed to the borrower only
- * (capsule kind {@code node-packet}, shareable: behavioural nodes, never samples) and records {@code +price} from
- * the borrower in its {@link CreditBook}; the borrower records {@code -price} when the packet arrives, grafts it
- * and reports accuracy before and after on the lent classes. {@link #returnNodes} sends the nodes' current state
- * back sealed to the owner (capsule kind {@code node-return}), who records the return.
+ * <p>The borrower broadcasts {@code nodes.request} (request id, classes, node count, credits offered). It accepts
+ * the first offer that does not exceed the credits it offered ({@code nodes.accept}, to that owner) and ignores the
+ * rest; offers above it are refused and named in the failure if no acceptable offer comes within
+ * {@link BorrowingTerms#offerTimeout()}. When the owner's sealed {@code node-packet} arrives and opens, the borrower
+ * answers with a signed {@code nodes.receipt} (the owner books its credits only then), records {@code -price} in
+ * its {@link CreditBook}, grafts the nodes and reports accuracy before and after on the lent classes.
+ * {@link #returnNodes} sends the nodes' current state back sealed to the owner (capsule kind {@code node-return}).
  */
 public final class Borrowing {
-
-    static final String REQUEST = "nodes.request";
-    static final String OFFER = "nodes.offer";
-    static final String ACCEPT = "nodes.accept";
-    static final String NODE_PACKET = "node-packet";
-    static final String NODE_RETURN = "node-return";
 
     private static final System.Logger LOG = System.getLogger(Borrowing.class.getName());
 
@@ -68,10 +59,6 @@ public final class Borrowing {
         }
     }
 
-    /** An offer this peer made, until the borrower accepts it or it expires. */
-    private record Offered(PeerId borrower, LendingCodec.Request request, NodePacket packet, long price) {
-    }
-
     private final NodeLending lending;
     private final CapsuleSender sender;
     private final CreditBook credits;
@@ -80,16 +67,14 @@ public final class Borrowing {
     private final ExecutorService work;
     private final BorrowingTerms terms;
     private final Clock clock;
+    private final Loans loans;
     private final Map<String, Open> open = new ConcurrentHashMap<>();
-    private final Map<String, Offered> offered = new ConcurrentHashMap<>();
-    private final Map<String, Loan> loans = new ConcurrentHashMap<>();
-    private final Map<String, NodePacket> returned = new ConcurrentHashMap<>();
 
     /**
-     * @param work runs lending and grafting (both train nothing but touch the whole own model)
+     * @param work runs grafting (it trains nothing but touches the whole own model)
      */
     public Borrowing(NodeLending lending, CapsuleSender sender, Inbox inbox, CreditBook credits, AuditTrail audit,
-            ScheduledExecutorService timers, ExecutorService work, BorrowingTerms terms, Clock clock) {
+            ScheduledExecutorService timers, ExecutorService work, BorrowingTerms terms, Clock clock, Loans loans) {
         this.lending = lending;
         this.sender = sender;
         this.credits = credits;
@@ -98,11 +83,9 @@ public final class Borrowing {
         this.work = work;
         this.terms = terms;
         this.clock = clock;
-        inbox.onControl(REQUEST, this::requestArrived);
-        inbox.onControl(OFFER, this::offerArrived);
-        inbox.onControl(ACCEPT, this::acceptArrived);
-        inbox.onCapsule(NODE_PACKET, this::packetArrived);
-        inbox.onCapsule(NODE_RETURN, this::returnArrived);
+        this.loans = loans;
+        inbox.onControl(LendingCodec.OFFER, this::offerArrived);
+        inbox.onCapsule(LendingCodec.NODE_PACKET, this::packetArrived);
     }
 
     /**
@@ -124,7 +107,7 @@ public final class Borrowing {
                     TimeUnit.MILLISECONDS);
         }
         try {
-            sender.control(REQUEST, null, LendingCodec.request(request));
+            sender.control(LendingCodec.REQUEST, null, LendingCodec.request(request));
             LOG.log(Level.INFO, "asked for {0} nodes for classes {1}, offering {2} credits (request {3})", nodes,
                     request.classes(), creditsOffered, request.requestId());
         } catch (IOException e) {
@@ -141,7 +124,7 @@ public final class Borrowing {
      * @throws IOException if the snapshot or the sending fails
      */
     public Loan returnNodes(String packetId) throws IOException {
-        Loan loan = loans.get(packetId);
+        Loan loan = loans.get(packetId).orElse(null);
         if (loan == null || !loan.borrower().equals(sender.self())) {
             throw new IllegalArgumentException("this peer borrowed no node packet " + packetId + "; borrowed: "
                     + borrowedIds());
@@ -151,24 +134,13 @@ public final class Borrowing {
                     + loan.owner().shortForm() + " at " + loan.returnedAt());
         }
         NodePacket state = lending.snapshot(packetId);
-        sender.send(NODE_RETURN, Set.of("loan:" + packetId), LendingCodec.nodeReturn(state), List.of(loan.owner()));
+        sender.send(LendingCodec.NODE_RETURN, Set.of("loan:" + packetId), LendingCodec.nodeReturn(state),
+                List.of(loan.owner()));
         Loan done = loan.returnedAt(clock.instant());
-        loans.put(packetId, done);
+        loans.put(done);
         LOG.log(Level.INFO, "returned node packet {0} to {1}", packetId, loan.owner().shortForm());
         return done;
     }
-
-    /** Loans this peer took part in, as lender or borrower. */
-    public List<Loan> loans() {
-        return List.copyOf(loans.values());
-    }
-
-    /** The state a borrower returned for a packet this peer lent, once it came back. */
-    public Optional<NodePacket> returnedState(String packetId) {
-        return Optional.ofNullable(returned.get(packetId));
-    }
-
-    // ---- borrower side
 
     private void offerArrived(SignedControlMessage message) throws IOException {
         LendingCodec.Offer offer = LendingCodec.readOffer(message.body());
@@ -198,7 +170,7 @@ public final class Borrowing {
             borrowing.timeout = timers.schedule(() -> timedOut(borrowing), terms.offerTimeout().toMillis(),
                     TimeUnit.MILLISECONDS);
         }
-        sender.control(ACCEPT, message.sender(), LendingCodec.accept(new LendingCodec.Accept(offer.requestId(),
+        sender.control(LendingCodec.ACCEPT, message.sender(), LendingCodec.accept(new LendingCodec.Accept(offer.requestId(),
                 offer.price())));
         LOG.log(Level.INFO, "request {0}: accepted {1}''s offer at {2} credits", offer.requestId(),
                 message.sender().shortForm(), offer.price());
@@ -229,13 +201,17 @@ public final class Borrowing {
             return;
         }
         try {
+            // the owner books its credits on this receipt only: nodes that never arrive earn nothing
+            sender.control(LendingCodec.RECEIPT, from, LendingCodec.receipt(new LendingCodec.Receipt(
+                    delivery.requestId(), packet.packetId(), delivery.price())));
             credits.record(from, -delivery.price());
         } catch (IOException e) {
-            fail(borrowing, new IOException("cannot record paying " + delivery.price() + " credits to "
-                    + from.shortForm() + " in " + credits.file() + ": " + e.getMessage(), e));
+            fail(borrowing, new IOException("cannot acknowledge node packet " + packet.packetId() + " to "
+                    + from.shortForm() + " or record paying " + delivery.price() + " credits in " + credits.file()
+                    + ": " + e.getMessage(), e));
             return;
         }
-        loans.put(packet.packetId(), new Loan(packet.packetId(), from, sender.self(), packet.classes(),
+        loans.put(new Loan(packet.packetId(), from, sender.self(), packet.classes(),
                 packet.nodes(), delivery.price(), clock.instant(), null));
         audit.record(AuditAction.CREDITS_TRANSFERRED, packet.packetId(), from, delivery.price(), packet.state());
         work.execute(() -> graft(borrowing, from, packet));
@@ -290,88 +266,8 @@ public final class Borrowing {
         borrowing.result.completeExceptionally(cause);
     }
 
-    // ---- owner side
-
-    private void requestArrived(SignedControlMessage message) throws IOException {
-        if (!terms.lendToOthers()) {
-            return;
-        }
-        LendingCodec.Request request = LendingCodec.readRequest(message.body());
-        work.execute(() -> offer(message.sender(), request));
-    }
-
-    private void offer(PeerId borrower, LendingCodec.Request request) {
-        NodePacket packet;
-        try {
-            packet = lending.lend(request.classes(), request.nodes());
-        } catch (IllegalArgumentException | IOException cannot) {
-            LOG.log(Level.DEBUG, "no offer for {0}''s request {1}: {2}", borrower.shortForm(), request.requestId(),
-                    cannot.getMessage());
-            return;
-        }
-        long price = terms.price(request.nodes());
-        String key = key(borrower, request.requestId());
-        offered.put(key, new Offered(borrower, request, packet, price));
-        // the borrower gives up after one timeout; keep the offer twice as long, then forget it
-        timers.schedule(() -> offered.remove(key), 2 * terms.offerTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        try {
-            sender.control(OFFER, borrower, LendingCodec.offer(new LendingCodec.Offer(request.requestId(), price)));
-            LOG.log(Level.INFO, "offered {0} nodes for classes {1} to {2} at {3} credits", packet.nodes(),
-                    packet.classes(), borrower.shortForm(), price);
-        } catch (IOException e) {
-            offered.remove(key);
-            LOG.log(Level.WARNING, "cannot send an offer to {0}: {1}", borrower.shortForm(), e.getMessage());
-        }
-    }
-
-    private void acceptArrived(SignedControlMessage message) throws IOException {
-        LendingCodec.Accept accept = LendingCodec.readAccept(message.body());
-        Offered offer = offered.remove(key(message.sender(), accept.requestId()));
-        if (offer == null) {
-            LOG.log(Level.WARNING, "{0} accepted an offer for request {1} that this peer did not make or forgot",
-                    message.sender().shortForm(), accept.requestId());
-            return;
-        }
-        if (accept.price() != offer.price()) {
-            LOG.log(Level.WARNING, "{0} accepted request {1} at {2} credits, the offer was {3}: not lending",
-                    message.sender().shortForm(), accept.requestId(), accept.price(), offer.price());
-            return;
-        }
-        NodePacket packet = offer.packet();
-        sender.send(NODE_PACKET, Set.of("loan:" + packet.packetId()), LendingCodec.delivery(
-                new LendingCodec.Delivery(accept.requestId(), offer.price(), packet)), List.of(offer.borrower()));
-        credits.record(offer.borrower(), offer.price());
-        loans.put(packet.packetId(), new Loan(packet.packetId(), sender.self(), offer.borrower(), packet.classes(),
-                packet.nodes(), offer.price(), clock.instant(), null));
-        audit.record(AuditAction.NODES_LENT, packet.packetId(), offer.borrower(), 0, packet.state());
-        LOG.log(Level.INFO, "lent node packet {0} ({1} nodes for classes {2}) to {3} for {4} credits",
-                packet.packetId(), packet.nodes(), packet.classes(), offer.borrower().shortForm(), offer.price());
-    }
-
-    private void returnArrived(PeerId from, Capsule capsule, long sealedBytes) throws IOException {
-        NodePacket state = LendingCodec.readNodeReturn(capsule.payload());
-        Loan loan = loans.get(state.packetId());
-        if (loan == null || !loan.owner().equals(sender.self()) || !loan.borrower().equals(from)) {
-            LOG.log(Level.WARNING, "ignored node packet {0} returned by {1}: not lent to it by this peer",
-                    state.packetId(), from.shortForm());
-            return;
-        }
-        if (loan.returned().isPresent()) {
-            LOG.log(Level.DEBUG, "node packet {0} came back again from {1}", state.packetId(), from.shortForm());
-            return;
-        }
-        returned.put(state.packetId(), state);
-        loans.put(state.packetId(), loan.returnedAt(clock.instant()));
-        audit.record(AuditAction.NODES_RETURNED, state.packetId(), from, 0, state.state());
-        LOG.log(Level.INFO, "node packet {0} came back from {1}", state.packetId(), from.shortForm());
-    }
-
     private List<String> borrowedIds() {
-        return loans.values().stream().filter(l -> l.borrower().equals(sender.self())).map(Loan::packetId)
+        return loans.all().stream().filter(l -> l.borrower().equals(sender.self())).map(Loan::packetId)
                 .sorted().toList();
-    }
-
-    private static String key(PeerId borrower, String requestId) {
-        return borrower.value() + "/" + requestId;
     }
 }

@@ -2,13 +2,10 @@ package org.neuromesh.peer;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.neuromesh.api.capsule.Capsule;
@@ -20,7 +17,9 @@ import org.neuromesh.api.peer.SignedAuditRecord;
 import org.neuromesh.api.peer.SignedControlMessage;
 import org.neuromesh.api.security.PeerSecurity;
 import org.neuromesh.api.security.RejectedMessageException;
+import org.neuromesh.api.security.RejectionCounts;
 import org.neuromesh.api.security.RejectionReason;
+import org.neuromesh.crypto.WireFormat;
 
 /**
  * Where every inbound message enters the runtime. Nothing acts on a message before it passed
@@ -29,11 +28,14 @@ import org.neuromesh.api.security.RejectionReason;
  * type and capsule kind.
  *
  * <p>A message from a sender whose keys are not known yet is held, not refused: a peer that restarts is handed the
- * capsules its broker queued for it before the senders' (retained) announcements, and they must not be lost. Up to
- * {@value #MAX_HELD} such messages wait for {@link #senderKnown}; beyond that the oldest is refused as
- * {@link RejectionReason#UNKNOWN_SENDER}. They are kept in {@link HeldMessages} as well, so that a crash before the
- * sender's announcement arrives loses none: the next run's inbox takes them up again. A held message is released
- * once handled, so a crash in between hands it over twice (at least once, as QoS 1 delivers).
+ * capsules its broker queued for it before the senders' (retained) announcements, and they must not be lost. They
+ * wait in a {@link HeldMessages} store (on disk for a peer: a crash before the sender's announcement arrives loses
+ * none, the next run's inbox takes them up again) for {@link #senderKnown}, within {@link HoldingLimits}: anyone
+ * who can publish can claim any sender, so what is held is bounded per claimed sender and in all, by count and by
+ * bytes, when it arrives and when an earlier run's messages are taken up ({@link HeldMessageQueue} says who gives
+ * way). What does not fit is refused as {@link RejectionReason#UNKNOWN_SENDER}. Memory holds only what each held
+ * message is, not its bytes. A held message is released once handled, so a crash in between hands it over twice
+ * (at least once, as QoS 1 delivers).
  */
 public final class Inbox implements PeerMessaging.InboundHandler {
 
@@ -49,35 +51,49 @@ public final class Inbox implements PeerMessaging.InboundHandler {
         void handle(PeerId sender, Capsule capsule, long sealedBytes) throws Exception;
     }
 
-    /** Messages from not yet known senders held at most. */
-    static final int MAX_HELD = 1000;
-
     private static final System.Logger LOG = System.getLogger(Inbox.class.getName());
     private static final System.Logger CAPSULES = System.getLogger(CapsuleSender.CAPSULE_LOG);
 
     private final PeerSecurity security;
     private final HeldMessages store;
-    private final RejectionTally rejections = new RejectionTally();
+    private final WireFormat format;
+    private final RejectionCounts rejections = new RejectionCounts();
     private final Map<String, ControlHandler> controlHandlers = new ConcurrentHashMap<>();
     private final Map<String, CapsuleHandler> capsuleHandlers = new ConcurrentHashMap<>();
     private volatile CapsuleHandler otherCapsules;
-    /** Messages whose sender's keys are not known yet, oldest first. */
-    private final Deque<HeldMessages.Held> held = new ArrayDeque<>();
+    /** Messages whose sender's keys are not known yet; guarded by itself. */
+    private final HeldMessageQueue held;
+    /** Messages refused for want of room to hold them, for logging at 1, 10, 100, ... */
+    private long refusedHolding;
 
-    /** An inbox that holds messages of unknown senders in memory only. */
+    /** An inbox that holds messages of unknown senders in memory, within the default limits. */
     public Inbox(PeerSecurity security) {
-        this(security, HeldMessages.IN_MEMORY);
+        this(security, new HeldInMemory(), HoldingLimits.DEFAULTS,
+                new WireFormat(WireFormat.DEFAULT_MAX_MESSAGE_BYTES));
     }
 
-    /** An inbox that keeps held messages in {@code store} and takes up what an earlier run kept there. */
-    public Inbox(PeerSecurity security, HeldMessages store) {
+    /**
+     * An inbox that keeps held messages in {@code store}, within {@code limits}, and takes up what an earlier run
+     * kept there (as far as the limits allow: the rest is released and counted as refused).
+     *
+     * @param format encodes messages for the store and decodes them back
+     */
+    public Inbox(PeerSecurity security, HeldMessages store, HoldingLimits limits, WireFormat format) {
         this.security = Objects.requireNonNull(security, "security");
         this.store = Objects.requireNonNull(store, "store");
-        List<HeldMessages.Held> before = store.keptBefore();
-        before.forEach(this::addHeld);
-        if (!before.isEmpty()) {
+        this.format = Objects.requireNonNull(format, "format");
+        this.held = new HeldMessageQueue(Objects.requireNonNull(limits, "limits"));
+        int takenUp = 0;
+        for (HeldMessages.Held before : store.keptBefore()) {
+            if (admit(before.sender(), before.bytes(), () -> before)) {
+                takenUp++;
+            } else {
+                store.release(before.key());
+            }
+        }
+        if (takenUp > 0) {
             LOG.log(Level.INFO, "{0} messages held by an earlier run wait for the keys of their senders",
-                    String.valueOf(before.size()));
+                    String.valueOf(takenUp));
         }
     }
 
@@ -101,72 +117,116 @@ public final class Inbox implements PeerMessaging.InboundHandler {
         return capsuleHandlers.containsKey(kind);
     }
 
-    public RejectionTally rejections() {
+    public RejectionCounts rejections() {
         return rejections;
     }
 
     /** Messages waiting for their sender's keys. */
     public int heldMessages() {
         synchronized (held) {
-            return held.size();
+            return held.count();
+        }
+    }
+
+    /** Bytes of the messages waiting for their sender's keys. */
+    public long heldBytes() {
+        synchronized (held) {
+            return held.bytes();
         }
     }
 
     /** The keys of {@code sender} are known now: the messages held for them are handled (on the calling thread). */
     public void senderKnown(PeerId sender) {
-        List<HeldMessages.Held> ready = new ArrayList<>();
+        List<HeldMessages.Held> ready;
         synchronized (held) {
-            for (Iterator<HeldMessages.Held> it = held.iterator(); it.hasNext();) {
-                HeldMessages.Held message = it.next();
-                if (message.message().sender().equals(sender)) {
-                    ready.add(message);
-                    it.remove();
-                }
-            }
+            ready = held.takeAll(sender);
         }
         if (!ready.isEmpty()) {
             LOG.log(Level.INFO, "handling {0} messages of {1} held until its keys were known", ready.size(),
                     sender.shortForm());
         }
         for (HeldMessages.Held message : ready) {
-            received(message.message());
-            release(message);
+            Outbound read;
+            try {
+                read = format.decode(store.read(message.key()));
+            } catch (IOException | RejectedMessageException e) {
+                rejections.count(RejectionReason.MALFORMED);
+                LOG.log(Level.WARNING, "a message of " + sender.shortForm() + " held as " + message.key()
+                        + " cannot be read back: " + e.getMessage());
+                store.release(message.key());
+                continue;
+            }
+            received(read);
+            store.release(message.key());
         }
     }
 
-    /** Holds a message until its sender is known, in memory and in the store. */
+    /** Holds a message until its sender is known, if there is room for it. */
     private void hold(Outbound message) {
-        String key = null;
+        byte[] encoded;
         try {
-            key = store.keep(message);
+            encoded = format.encode(message);
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "could not keep a message of " + message.sender().shortForm() + " on disk ("
-                    + e.getMessage() + "); it waits for the keys of its sender in memory only");
+            refuseHolding(message.sender(), e.getMessage());
+            return;
         }
         LOG.log(Level.DEBUG, "holding a message of {0} until its keys are known", message.sender().shortForm());
-        addHeld(new HeldMessages.Held(key, message));
+        admit(message.sender(), encoded.length, () -> store.keep(message.sender(), encoded));
     }
 
-    /** Adds to the held messages; refuses the oldest held one when full. */
-    private void addHeld(HeldMessages.Held message) {
-        HeldMessages.Held dropped = null;
+    /** A message to hold, kept in the store once there is room for it. */
+    @FunctionalInterface
+    private interface Keeping {
+        HeldMessages.Held keep() throws IOException;
+    }
+
+    /**
+     * Holds a message of {@code bytes} claiming {@code sender} if the limits let it in, giving up the messages the
+     * queue chooses; what is given up is released from the store, and what is given up or refused is counted.
+     *
+     * @return whether it is held
+     */
+    private boolean admit(PeerId sender, long bytes, Keeping keeping) {
+        List<HeldMessages.Held> givenUp;
+        HeldMessages.Held kept;
         synchronized (held) {
-            if (held.size() >= MAX_HELD) {
-                dropped = held.removeFirst();
+            Optional<List<HeldMessages.Held>> room = held.makeRoom(sender, bytes);
+            if (room.isEmpty()) {
+                givenUp = List.of();
+                kept = null;
+            } else {
+                givenUp = room.get();
+                try {
+                    kept = keeping.keep();
+                    held.add(kept);
+                } catch (IOException e) {
+                    kept = null;
+                    LOG.log(Level.WARNING, "could not keep a message of " + sender.shortForm() + ": "
+                            + e.getMessage());
+                }
             }
-            held.addLast(message);
         }
-        if (dropped != null) {
-            release(dropped);
-            rejections.count(RejectionReason.UNKNOWN_SENDER);
-            LOG.log(Level.WARNING, "refused a message from {0}: its keys never became known while {1} other messages"
-                    + " waited", dropped.message().sender().shortForm(), String.valueOf(MAX_HELD));
+        for (HeldMessages.Held message : givenUp) {
+            store.release(message.key());
+            refuseHolding(message.sender(), "a bigger share of the held messages than any other sender");
         }
+        if (kept == null) {
+            refuseHolding(sender, "no room to hold it within the limits");
+            return false;
+        }
+        return true;
     }
 
-    private void release(HeldMessages.Held message) {
-        if (message.key() != null) {
-            store.release(message.key());
+    private void refuseHolding(PeerId sender, String why) {
+        rejections.count(RejectionReason.UNKNOWN_SENDER);
+        long refused;
+        synchronized (held) {
+            refused = ++refusedHolding;
+        }
+        // a flood of messages from unknown senders must not flood the log: lines at the 1st, 10th, 100th, ...
+        if (Long.toString(refused).matches("10*")) {
+            LOG.log(Level.WARNING, "refused a message claiming to be from {0}, whose keys are not known: {1} ({2}"
+                    + " refused so far)", sender.shortForm(), why, String.valueOf(refused));
         }
     }
 

@@ -8,10 +8,17 @@ import java.util.SortedSet;
 import org.neuromesh.api.federation.NodePacket;
 
 /**
- * Bodies of the borrowing messages ({@code nodes.request}, {@code nodes.offer}, {@code nodes.accept}) and payloads
- * of the {@code node-packet} and {@code node-return} capsules. Reading is strict (see {@link BodyCodec}).
+ * Bodies of the borrowing messages ({@code nodes.request}, {@code nodes.offer}, {@code nodes.accept},
+ * {@code nodes.receipt}) and payloads of the {@code node-packet} and {@code node-return} capsules. Reading is strict (see {@link BodyCodec}).
  */
 final class LendingCodec {
+
+    static final String REQUEST = "nodes.request";
+    static final String OFFER = "nodes.offer";
+    static final String ACCEPT = "nodes.accept";
+    static final String RECEIPT = "nodes.receipt";
+    static final String NODE_PACKET = "node-packet";
+    static final String NODE_RETURN = "node-return";
 
     private LendingCodec() {
     }
@@ -41,6 +48,10 @@ final class LendingCodec {
     }
 
     /** The borrower takes an owner's offer (repeating the price it agrees to). */
+    /** The borrower opened the node packet of {@code requestId}: the owner may now book the price. */
+    record Receipt(String requestId, String packetId, long price) {
+    }
+
     record Accept(String requestId, long price) {
     }
 
@@ -82,6 +93,18 @@ final class LendingCodec {
 
     static Accept readAccept(byte[] body) throws IOException {
         return BodyCodec.read(body, "node accept", in -> new Accept(in.readUTF(), in.readLong()));
+    }
+
+    static byte[] receipt(Receipt receipt) {
+        return BodyCodec.write(out -> {
+            out.writeUTF(receipt.requestId());
+            out.writeUTF(receipt.packetId());
+            out.writeLong(receipt.price());
+        });
+    }
+
+    static Receipt readReceipt(byte[] body) throws IOException {
+        return BodyCodec.read(body, "node receipt", in -> new Receipt(in.readUTF(), in.readUTF(), in.readLong()));
     }
 
     static byte[] delivery(Delivery delivery) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.neuromesh.api.peer.PeerId;
 import org.neuromesh.api.peer.PeerInfo;
+import org.neuromesh.api.security.RejectionCounts;
 
 /** One running peer, as shell commands, the workbench and the demo see it. */
 public interface PeerRuntime {
@@ -17,8 +18,14 @@ public interface PeerRuntime {
     /** Collaborative sessions: propose, follow. */
     Sessions sessions();
 
-    /** Node borrowing: borrow nodes from other peers, return them; loans this peer lent or borrowed. */
+    /** Node borrowing, the borrower's side: borrow nodes from other peers, return them. */
     Borrowing borrowing();
+
+    /** Node lending, the lender's side: what borrowers returned. */
+    Lending lending();
+
+    /** The loans this peer lent or borrowed. */
+    Loans loans();
 
     /** Error signals: broadcast one, follow other peers'. */
     Signals signals();
@@ -30,5 +37,5 @@ public interface PeerRuntime {
     CreditBook credits();
 
     /** Inbound messages refused by verification, by reason. */
-    RejectionTally rejections();
+    RejectionCounts rejections();
 }

@@ -16,6 +16,7 @@ import org.neuromesh.api.federation.FederatedModel;
 import org.neuromesh.api.federation.SessionPlan;
 import org.neuromesh.api.peer.PeerId;
 import org.neuromesh.api.peer.SignedControlMessage;
+import org.neuromesh.api.security.RejectionCounts;
 
 /**
  * Collaborative sessions on this peer: the ones it aggregates and the ones it is a member of.
@@ -39,6 +40,13 @@ public final class Sessions {
     static final String SESSION_END = "session.end";
     static final String SESSION_REPORT = "session.report";
     private static final long PROPOSAL_REPEAT_SECONDS = 3;
+    /**
+     * Sessions this peer takes part in at once: anyone with a key can propose sessions, and each one joined costs
+     * training time; proposals beyond it are ignored until one ends.
+     */
+    static final int MAX_ACTIVE_PARTICIPATIONS = 8;
+    /** Ended sessions kept for status views; beyond it, ended ones are forgotten (whichever first). */
+    static final int MAX_KEPT_PARTICIPATIONS = 64;
 
     private static final System.Logger LOG = System.getLogger(Sessions.class.getName());
 
@@ -49,6 +57,8 @@ public final class Sessions {
     private final SessionListener listener;
     private final boolean autoJoin;
     private final MemberPresence presence;
+    /** Where refused contributions are counted: the inbox's counts, which neuromesh:peers shows. */
+    private final RejectionCounts refusals;
     private final Map<String, Aggregation> aggregations = new ConcurrentHashMap<>();
     private final Map<String, Participation> participations = new ConcurrentHashMap<>();
 
@@ -65,6 +75,7 @@ public final class Sessions {
         this.work = work;
         this.listener = listener;
         this.autoJoin = autoJoin;
+        this.refusals = inbox.rejections();
         inbox.onControl(SESSION_PROPOSE, this::proposed);
         inbox.onControl(SESSION_JOIN, this::joinRequested);
         inbox.onControl(SESSION_REPORT, this::reported);
@@ -82,7 +93,8 @@ public final class Sessions {
             throw new IllegalArgumentException("a session needs at least one member, got " + expectedMembers);
         }
         if (aggregations.putIfAbsent(plan.sessionId(),
-                new Aggregation(plan, expectedMembers, model, sender, timers, work, listener, presence)) != null) {
+                new Aggregation(plan, expectedMembers, model, sender, timers, work, listener, presence,
+                        refusals)) != null) {
             throw new IllegalArgumentException("session " + plan.sessionId() + " exists already");
         }
         byte[] proposal = SessionCodec.proposal(new SessionCodec.Proposal(plan, sender.self(), expectedMembers));
@@ -154,6 +166,12 @@ public final class Sessions {
         if (!autoJoin || !plan.dataset().equals(model.localData().dataset())) {
             return;
         }
+        if (!participations.containsKey(plan.sessionId()) && !roomForAnotherParticipation()) {
+            LOG.log(Level.WARNING, "ignored session {0} proposed by {1}: this peer takes part in {2} sessions"
+                    + " already", plan.sessionId(), message.sender().shortForm(),
+                    String.valueOf(MAX_ACTIVE_PARTICIPATIONS));
+            return;
+        }
         boolean[] isNew = { false };
         Participation participation = participations.computeIfAbsent(plan.sessionId(), id -> {
             isNew[0] = true;
@@ -164,6 +182,24 @@ public final class Sessions {
             sender.control(SESSION_JOIN, participation.aggregator(),
                     SessionCodec.join(new SessionCodec.Join(plan.sessionId(), participation.latestRound())));
         }
+    }
+
+    /** Whether fewer than the most sessions are active; forgets ended ones beyond what is kept. */
+    private boolean roomForAnotherParticipation() {
+        List<String> ended = new ArrayList<>();
+        int active = 0;
+        for (Map.Entry<String, Participation> entry : participations.entrySet()) {
+            SessionStatus.State state = entry.getValue().status().state();
+            if (state == SessionStatus.State.DONE || state == SessionStatus.State.FAILED) {
+                ended.add(entry.getKey());
+            } else {
+                active++;
+            }
+        }
+        for (int i = 0; i < ended.size() - MAX_KEPT_PARTICIPATIONS; i++) {
+            participations.remove(ended.get(i));
+        }
+        return active < MAX_ACTIVE_PARTICIPATIONS;
     }
 
     private void joinRequested(SignedControlMessage message) throws IOException {

@@ -87,11 +87,11 @@ class BorrowingTest {
         // then the owner has their used state and both sides see the loan ended
         assertTrue(returned.returned().isPresent());
         Eventually.await("the owner receiving the returned nodes", Duration.ofSeconds(5),
-                () -> owner.borrowing.returnedState(result.packetId()).isPresent());
-        String state = new String(owner.borrowing.returnedState(result.packetId()).orElseThrow().state(),
+                () -> owner.lendingSide.returnedState(result.packetId()).isPresent());
+        String state = new String(owner.lendingSide.returnedState(result.packetId()).orElseThrow().state(),
                 java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(state.startsWith("used "), state);
-        Loan lent = owner.borrowing.loans().get(0);
+        Loan lent = owner.loans.all().get(0);
         assertEquals(borrower.id(), lent.borrower());
         assertTrue(lent.returned().isPresent());
         // and a second return is refused
@@ -114,7 +114,42 @@ class BorrowingTest {
         assertEquals(Set.of(), ((ScriptedNodeLending) borrower.lending).grafted());
         assertEquals(0, borrower.credits.total());
         assertEquals(0, owner.credits.total());
-        assertEquals(List.of(), owner.borrowing.loans());
+        assertEquals(List.of(), owner.loans.all());
+    }
+
+    @Test
+    void givenANodePacketLostOnTheWay_whenTheBorrowerNeverOpensIt_thenNoCreditsMoveOnEitherSide() throws Exception {
+        // given an owner whose capsules to the borrower are lost on the way
+        TestPeer borrower = peer("borrower", LOW, QUICK);
+        TestPeer owner = peer("owner", HIGH, QUICK);
+        TestPeer.introduce(borrower, owner);
+        broker.loseCapsulesTo(borrower.id());
+        // when the borrower asks for nodes, accepts the offer, and the packet never arrives
+        ExecutionException failed = assertThrows(ExecutionException.class,
+                () -> borrower.borrowing.borrow(Set.of(6), 4, 8).get(10, TimeUnit.SECONDS));
+        // then the borrower gives up naming the owner, and the owner, who sent the packet, earned nothing
+        assertTrue(failed.getCause().getMessage().contains("did not send the nodes"),
+                failed.getCause().getMessage());
+        assertEquals(0, owner.credits.total());
+        assertEquals(0, borrower.credits.total());
+        assertEquals(List.of(), owner.loans.all());
+    }
+
+    @Test
+    void givenAForgedReceiptForAPacketNeverSent_whenTheOwnerGetsIt_thenNoCreditsAreBooked() throws Exception {
+        // given a borrower and an owner
+        TestPeer borrower = peer("borrower", LOW, TWO_PER_NODE);
+        TestPeer owner = peer("owner", HIGH, TWO_PER_NODE);
+        TestPeer.introduce(borrower, owner);
+        // when the borrower sends a receipt for a packet and request that do not exist, then borrows for real
+        borrower.sendControl(LendingCodec.RECEIPT, owner.id(), LendingCodec.receipt(
+                new LendingCodec.Receipt("no-such-request", "no-such-packet", 1000)));
+        BorrowResult result = borrower.borrowing.borrow(Set.of(5), 4, 8).get(10, TimeUnit.SECONDS);
+        // then the owner booked the real loan's price only (messages arrive in order: the forged receipt first)
+        Eventually.await("the owner booking the real loan", Duration.ofSeconds(5),
+                () -> owner.credits.total() != 0);
+        assertEquals(8, owner.credits.balance(borrower.id()));
+        assertEquals(List.of(result.packetId()), owner.loans.all().stream().map(Loan::packetId).toList());
     }
 
     @Test
@@ -148,7 +183,7 @@ class BorrowingTest {
         Eventually.await("the third peer refusing the misrouted packet", Duration.ofSeconds(5),
                 () -> third.inbox.rejections().get(RejectionReason.NOT_FOR_ME) == 1);
         assertEquals(Set.of(), ((ScriptedNodeLending) third.lending).grafted());
-        assertEquals(List.of(), third.borrowing.loans());
+        assertEquals(List.of(), third.loans.all());
         assertEquals(0, third.credits.total());
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuromesh.api.capsule.Capsule;
 import org.neuromesh.api.capsule.PrivacyLevel;
+import org.neuromesh.api.peer.Outbound;
 import org.neuromesh.api.peer.SealedCapsule;
 import org.neuromesh.crypto.IdentityStore;
 import org.neuromesh.crypto.MessageSecurity;
@@ -57,12 +58,12 @@ class HeldMessagesAcrossRestartsTest {
             throws Exception {
         // given bob, whose inbox holds alice's capsule because it does not know her keys yet
         Path held = home.resolve("bob-held");
-        Inbox before = new Inbox(bob, HeldMessageFolder.open(held, format));
+        Inbox before = new Inbox(bob, HeldMessageFolder.open(held, format), HoldingLimits.DEFAULTS, format);
         before.received(alice.seal(capsule("queued-by-the-broker"), List.of(bob.self())));
         assertEquals(1, before.heldMessages());
         // when bob crashes (the inbox is simply dropped) and starts again from his identity on disk
         MessageSecurity restartedBob = security("bob");
-        Inbox after = new Inbox(restartedBob, HeldMessageFolder.open(held, format));
+        Inbox after = new Inbox(restartedBob, HeldMessageFolder.open(held, format), HoldingLimits.DEFAULTS, format);
         List<Capsule> opened = new CopyOnWriteArrayList<>();
         after.onCapsule("memory", (sender, capsule, bytes) -> opened.add(capsule));
         assertEquals(1, after.heldMessages(), "the restarted inbox took up what the first one held");
@@ -78,28 +79,39 @@ class HeldMessagesAcrossRestartsTest {
     }
 
     @Test
-    void givenAFolderWithAnUnfinishedAndABrokenFile_whenOpened_thenTheGoodMessagesComeBackInOrderAndTheBrokenOneIsSetAside()
+    void givenAFolderWithAnUnfinishedAForeignAndAnOldVersionsFile_whenOpened_thenTheMessagesComeBackInOrderWithTheirSenders()
             throws Exception {
-        // given two kept messages, a write a crash interrupted, and a file that is not a message
-        Path folder = home.resolve("held");
-        HeldMessageFolder store = HeldMessageFolder.open(folder, format);
+        // given two kept messages, a write a crash interrupted, a file that is not a message, and a message kept by
+        // an earlier version (no sender in its name)
+        Path folder = Files.createDirectories(home.resolve("held"));
         SealedCapsule first = alice.seal(capsule("first"), List.of(bob.self()));
         SealedCapsule second = alice.seal(capsule("second"), List.of(bob.self()));
-        store.keep(first);
-        String secondKey = store.keep(second);
+        Files.write(folder.resolve("00000000000000000001.msg"), format.encode(first));
+        HeldMessageFolder store = HeldMessageFolder.open(folder, format);
+        HeldMessages.Held secondKept = store.keep(alice.self(), format.encode(second));
         Files.write(folder.resolve("00000000000000000099.msg.tmp"), new byte[] {1, 2});
-        Files.write(folder.resolve("00000000000000000050.msg"), "not a message".getBytes());
+        Files.write(folder.resolve("not-a-message.msg"), "not a message".getBytes());
         // when the folder is opened again
         List<HeldMessages.Held> kept = HeldMessageFolder.open(folder, format).keptBefore();
-        // then the two messages come back oldest first, the broken file is kept aside and the unfinished one gone
-        assertEquals(List.of(first.capsuleId(), second.capsuleId()),
-                kept.stream().map(held -> ((SealedCapsule) held.message()).capsuleId()).toList());
-        assertEquals(secondKey, kept.get(1).key());
-        assertTrue(Files.exists(folder.resolve("00000000000000000050.msg.broken")));
+        // then the two messages come back oldest first with their sender and size, the foreign file is kept aside
+        // and the unfinished one gone
+        assertEquals(List.of(alice.self(), alice.self()), kept.stream().map(HeldMessages.Held::sender).toList());
+        assertEquals(secondKept, kept.get(1));
+        assertEquals(List.of(first.capsuleId(), second.capsuleId()), kept.stream()
+                .map(held -> ((SealedCapsule) decode(store, held)).capsuleId()).toList());
+        assertTrue(Files.exists(folder.resolve("not-a-message.msg.broken")));
         assertTrue(Files.notExists(folder.resolve("00000000000000000099.msg.tmp")));
         // and a new message is numbered after everything there, so the order survives
         HeldMessageFolder reopened = HeldMessageFolder.open(folder, format);
-        String third = reopened.keep(alice.seal(capsule("third"), List.of(bob.self())));
-        assertTrue(third.compareTo(secondKey) > 0, third + " sorts after " + secondKey);
+        HeldMessages.Held third = reopened.keep(alice.self(), format.encode(second));
+        assertTrue(third.key().compareTo(secondKept.key()) > 0, third + " sorts after " + secondKept);
+    }
+
+    private Outbound decode(HeldMessageFolder store, HeldMessages.Held held) {
+        try {
+            return format.decode(store.read(held.key()));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 }

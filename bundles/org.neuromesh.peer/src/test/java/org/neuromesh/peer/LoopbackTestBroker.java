@@ -24,7 +24,8 @@ import org.neuromesh.crypto.WireFormat;
  * {@link WireFormat} and decoded again for each receiver, so real bytes cross; a capsule goes to its recipients, a
  * control message to its addressee or, without one, to every subscriber (the sender included, as a broker echoes
  * broadcasts). Each subscriber receives on its own thread, in order. {@link #misrouteCapsulesTo} makes it copy
- * every sealed capsule to one more peer, as a broken or hostile broker would.
+ * every sealed capsule to one more peer, as a broken or hostile broker would; {@link #loseCapsulesTo} drops those
+ * for one peer.
  */
 final class LoopbackTestBroker implements AutoCloseable {
 
@@ -34,6 +35,7 @@ final class LoopbackTestBroker implements AutoCloseable {
     private final WireFormat wire = new WireFormat(WireFormat.DEFAULT_MAX_MESSAGE_BYTES);
     private final Map<PeerId, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
     private final Set<PeerId> misrouted = ConcurrentHashMap.newKeySet();
+    private final Set<PeerId> losing = ConcurrentHashMap.newKeySet();
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private final AtomicLong messages = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
@@ -68,6 +70,11 @@ final class LoopbackTestBroker implements AutoCloseable {
         misrouted.add(peer);
     }
 
+    /** From now on sealed capsules addressed to {@code peer} are lost on the way, as a broken broker would. */
+    void loseCapsulesTo(PeerId peer) {
+        losing.add(peer);
+    }
+
     /** Messages sent through this broker. */
     long messages() {
         return messages.get();
@@ -96,6 +103,7 @@ final class LoopbackTestBroker implements AutoCloseable {
         List<PeerId> targets = new ArrayList<>();
         if (message instanceof SealedCapsule sealed) {
             targets.addAll(sealed.recipients());
+            targets.removeAll(losing);
             misrouted.stream().filter(p -> !targets.contains(p)).forEach(targets::add);
         } else if (message instanceof SignedControlMessage control && control.recipient() != null) {
             targets.add(control.recipient());

@@ -26,6 +26,7 @@ final class ScriptedFederatedModel implements FederatedModel {
     private final Set<Integer> classes;
     private volatile boolean silent;
     private volatile long trainMillis;
+    private volatile long claimedSamples = 100;
 
     ScriptedFederatedModel(Integer... classes) {
         this.classes = new TreeSet<>(List.of(classes));
@@ -34,6 +35,11 @@ final class ScriptedFederatedModel implements FederatedModel {
     /** A silent member receives global states but never sends a contribution, like a peer that hangs. */
     void silence(boolean value) {
         silent = value;
+    }
+
+    /** Each contribution claims to have trained on this many samples (100 unless changed). */
+    void claim(long samples) {
+        claimedSamples = samples;
     }
 
     /** Each round's training takes this long, like real training does. */
@@ -65,8 +71,8 @@ final class ScriptedFederatedModel implements FederatedModel {
             }
         }
         rounds.incrementAndGet();
-        return new LocalContribution(global.round() + 1, new byte[] {(byte) (global.round() + 1)}, new byte[0], 100,
-                0.5);
+        return new LocalContribution(global.round() + 1, new byte[] {(byte) (global.round() + 1)}, new byte[0],
+                claimedSamples, 0.5);
     }
 
     @Override

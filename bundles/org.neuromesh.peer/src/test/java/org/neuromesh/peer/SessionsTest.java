@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuromesh.api.federation.SessionPlan;
 import org.neuromesh.api.peer.PeerId;
+import org.neuromesh.api.security.RejectionReason;
 import org.neuromesh.peer.SessionStatus.RoundSummary;
 import org.neuromesh.peer.SessionStatus.State;
 
@@ -96,7 +97,8 @@ class SessionsTest {
     }
 
     private static SessionPlan plan(int rounds, Duration deadline) {
-        return new SessionPlan("s", "mnist", "eligibility", List.of(8), rounds, 1, 1, 1, 0.5, deadline);
+        // 10 local steps of 10 samples: the 100 samples each scripted member claims
+        return new SessionPlan("s", "mnist", "eligibility", List.of(8), rounds, 10, 10, 1, 0.5, deadline);
     }
 
     @Test
@@ -123,6 +125,53 @@ class SessionsTest {
         status.rounds().forEach(round -> assertEquals(3, round.contributors()));
         models.forEach(model -> assertEquals(4, model.rounds.get()));
         assertTrue(status.bytesSent() > 0 && status.bytesReceived() > 0);
+    }
+
+    @Test
+    void givenAMemberClaimingMoreTrainingThanThePlanAllows_whenItContributes_thenItIsRefusedAndCountedAndNotMerged()
+            throws Exception {
+        // given two honest members and one that claims 1,000 samples a round, where the plan allows 100, to buy a
+        // tenfold weight in the average
+        TestPeer coordinator = peer("coordinator");
+        List<TestPeer> members = List.of(peer("a"), peer("b"), peer("greedy"));
+        TestPeer.introduce(peers.toArray(TestPeer[]::new));
+        for (int i = 0; i < members.size(); i++) {
+            ScriptedFederatedModel model = new ScriptedFederatedModel(i);
+            model.claim(i == 2 ? 1000 : 100);
+            members.get(i).sessions(model, true);
+        }
+        Sessions aggregator = coordinator.sessions(new ScriptedFederatedModel(), false);
+        // when a 2-round session runs
+        aggregator.propose(plan(2, Duration.ofMillis(400)), 3, false);
+        // then both rounds close at their deadlines with the two honest members only
+        awaitEndWithEveryRound(aggregator, 2, 3);
+        // and the greedy contributions were refused with their reason, counted where neuromesh:peers shows them
+        assertEquals(2, coordinator.inbox.rejections().get(RejectionReason.BEYOND_PLAN));
+    }
+
+    @Test
+    void givenAPeerProposingMoreSessionsThanAMemberTakesPartIn_thenTheMemberJoinsOnlyUpToItsBound() throws Exception {
+        // given a proposer whose sessions wait for two members, and one member that joins sessions on MNIST
+        TestPeer proposer = peer("proposer");
+        TestPeer member = peer("member");
+        TestPeer.introduce(proposer, member);
+        Sessions proposals = proposer.sessions(new ScriptedFederatedModel(), false);
+        Sessions joined = member.sessions(new ScriptedFederatedModel(0), true);
+        // when it proposes one session more than a member takes part in at once
+        for (int i = 0; i <= Sessions.MAX_ACTIVE_PARTICIPATIONS; i++) {
+            proposals.propose(new SessionPlan("s" + i, "mnist", "eligibility", List.of(8), 2, 10, 10, 1, 0.5,
+                    Duration.ofMinutes(5)), 2, false);
+            int proposed = i + 1;
+            Eventually.await("the member hearing proposal " + proposed, WAIT, () -> joined.all().size()
+                    == Math.min(proposed, Sessions.MAX_ACTIVE_PARTICIPATIONS));
+        }
+        // (the member handles messages in order: once a signal sent after the last proposal arrived, it was handled)
+        proposer.signals.broadcast(0.5, 0.5, "after-the-proposals");
+        Eventually.await("the member hearing the signal", WAIT, () -> member.signals.latest().stream()
+                .anyMatch(signal -> signal.topic().equals("after-the-proposals")));
+        // then it joined as many as its bound, and not the last one
+        assertEquals(Sessions.MAX_ACTIVE_PARTICIPATIONS, joined.all().size());
+        assertTrue(joined.status("s" + Sessions.MAX_ACTIVE_PARTICIPATIONS).isEmpty());
     }
 
     @Test

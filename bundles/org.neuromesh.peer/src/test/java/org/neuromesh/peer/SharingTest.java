@@ -114,7 +114,7 @@ class SharingTest {
         TestPeer a = peer("a");
         TestPeer b = peer("b");
         TestPeer.introduce(a, b);
-        Capsule packet = new Capsule("p", Borrowing.NODE_PACKET, PrivacyLevel.SHAREABLE, Set.of(), null,
+        Capsule packet = new Capsule("p", LendingCodec.NODE_PACKET, PrivacyLevel.SHAREABLE, Set.of(), null,
                 new byte[] {1}, Instant.now());
         assertThrows(IllegalArgumentException.class, () -> a.sharing.share(packet, b.id()));
     }

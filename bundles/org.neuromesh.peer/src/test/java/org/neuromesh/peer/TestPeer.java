@@ -29,6 +29,8 @@ final class TestPeer implements AutoCloseable {
     final Inbox inbox;
     final CreditBook credits;
     final Borrowing borrowing;
+    final Lending lendingSide;
+    final Loans loans = new Loans();
     final Signals signals;
     final Sharing sharing;
     private final CapsuleSender sender;
@@ -47,7 +49,9 @@ final class TestPeer implements AutoCloseable {
         this.sender = new CapsuleSender(security, messaging, clock);
         this.credits = CreditBook.open(creditsFile());
         this.borrowing = new Borrowing(lending, sender, inbox, credits, AuditTrail.none(security, clock), timers,
-                work, terms, clock);
+                work, terms, clock, loans);
+        this.lendingSide = new Lending(lending, sender, inbox, credits, AuditTrail.none(security, clock), timers,
+                work, terms, clock, loans);
         this.signals = new Signals(sender, inbox, clock, 16);
         this.sharing = new Sharing(sender, inbox, new SharedInbox(8), clock);
         this.subscription = messaging.subscribe(inbox);
@@ -61,6 +65,11 @@ final class TestPeer implements AutoCloseable {
     /** As {@link #sessions(FederatedModel, boolean)}, with a view of who is there. */
     Sessions sessions(FederatedModel model, boolean autoJoin, MemberPresence presence) {
         return new Sessions(model, sender, inbox, timers, work, SessionListener.NONE, autoJoin, presence);
+    }
+
+    /** Sends a signed control message as this peer's runtime would. */
+    void sendControl(String type, PeerId recipient, byte[] body) throws IOException {
+        sender.control(type, recipient, body);
     }
 
     PeerId id() {

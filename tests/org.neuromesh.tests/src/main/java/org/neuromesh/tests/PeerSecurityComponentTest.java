@@ -76,9 +76,10 @@ class PeerSecurityComponentTest {
         ServiceReference<PeerSecurity> reference = security(filter).orElseThrow();
         PeerSecurity security = context.getService(reference);
         try {
-            // then its identity is created there, and its id is the fingerprint of its signing key
+            // then its identity is created there, beside the journal of its replay memory, and its id is the
+            // fingerprint of its signing key
             assertEquals(Set.of(IdentityStore.SIGNING_KEY, IdentityStore.SIGNING_PUB, IdentityStore.AGREEMENT_KEY,
-                    IdentityStore.AGREEMENT_PUB), names(directory));
+                    IdentityStore.AGREEMENT_PUB, "replay-journal.txt"), names(directory));
             assertEquals(PeerKeys.fingerprint(security.publicKeys().signingKey()), security.self());
             // when a capsule sealed to itself crosses the wire format and is opened
             Capsule capsule = new Capsule("in-framework-1", "cluster-delta", PrivacyLevel.MASKED,

@@ -1,6 +1,9 @@
 package org.neuromesh.api.security;
 
-/** Why an inbound message was refused. Receivers count rejections by reason. */
+/**
+ * Why an inbound message was refused, by the transport or by the peer: the one vocabulary of refusals. Receivers
+ * count them by reason ({@link RejectionCounts}).
+ */
 public enum RejectionReason {
     /** The bytes are not a well-formed message (garbage, truncated, trailing bytes, bad field). */
     MALFORMED,
@@ -14,10 +17,18 @@ public enum RejectionReason {
     REPLAYED,
     /** The message was signed outside the receiver's time window. */
     STALE,
-    /** The message is addressed to another peer. */
+    /** The message is addressed to another peer (or came on this peer's inbox without being addressed to it). */
     NOT_FOR_ME,
     /** The capsule cannot be decrypted with this peer's key, or its content is corrupt. */
     UNREADABLE,
     /** The content is marked private and must never have left its device. */
-    PRIVATE_CONTENT
+    PRIVATE_CONTENT,
+    /** It came on a topic (or address) outside the transport's layout, or on another peer's. */
+    UNEXPECTED_TOPIC,
+    /** It came on the presence, heartbeat or ping topic of another peer than its sender. */
+    SENDER_MISMATCH,
+    /** A kind or type of message that does not belong where it came (e.g. a capsule on broadcast). */
+    WRONG_KIND,
+    /** A contribution claims more training than the session plan allows a member (local steps x batch). */
+    BEYOND_PLAN
 }

@@ -31,7 +31,8 @@ public @interface BrokerConfig {
             + "${user.home}/.neuromesh; relative paths are taken in ${neuromesh.home}.")
     String dataDirectory() default "${neuromesh.home}/broker";
 
-    @AttributeDefinition(name = "Password file", description = "Optional. Lines 'user:sha256-hex-of-password'; "
-            + "when set, every client must log in and the host may be any address of this machine.")
+    @AttributeDefinition(name = "Password file", description = "Optional. One line per user, as 'neuromesh:passwd USER "
+            + "PASSWORD' prints it (a salted PBKDF2 hash); when set, every client must log in and the host may be any "
+            + "address of this machine.")
     String passwordFile() default "";
 }

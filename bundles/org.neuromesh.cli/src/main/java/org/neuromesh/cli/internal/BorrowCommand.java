@@ -91,7 +91,7 @@ public class BorrowCommand {
     }
 
     private void loans(PrintStream out) {
-        List<Loan> loans = runtime.borrowing().loans();
+        List<Loan> loans = runtime.loans().all();
         for (Loan loan : loans) {
             boolean borrowed = loan.borrower().equals(runtime.self());
             out.printf(Locale.ROOT, "%s  %s %s  classes %s  %d nodes  %d credits  %s%n", loan.packetId(),

@@ -24,18 +24,20 @@ import org.neuromesh.api.security.SealingException;
 import org.neuromesh.crypto.IdentityStore;
 import org.neuromesh.crypto.MessageSecurity;
 import org.neuromesh.crypto.PeerIdentity;
+import org.neuromesh.crypto.ReplayJournalFile;
 import org.neuromesh.crypto.SecurityLimits;
 import org.neuromesh.crypto.TimeWindows;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * This peer's {@link PeerSecurity}: {@link MessageSecurity} with the identity kept by an {@link IdentityStore}.
  * The identity is loaded, or created, when the component is first used. A configuration change re-creates the
- * component (no modified method); the identity stays the same unless the directory changes, but the replay memory
- * starts empty.
+ * component (no modified method); the identity stays the same unless the directory changes, and so does the replay
+ * memory, kept in a journal beside the keys.
  */
 @Component(configurationPid = PeerSecurityConfig.PID, property = PeerSecurityComponent.SECURITY_PROPERTY + "="
         + PeerSecurityComponent.KEYS)
@@ -49,15 +51,19 @@ public class PeerSecurityComponent implements PeerSecurity {
 
     private static final System.Logger LOG = System.getLogger(PeerSecurityComponent.class.getName());
 
+    /** The replay journal's file in the identity directory. */
+    static final String REPLAY_JOURNAL = "replay-journal.txt";
+
     private final MessageSecurity security;
 
     @Activate
     public PeerSecurityComponent(BundleContext context, PeerSecurityConfig config) {
         TimeWindows windows = new TimeWindows(
                 Duration.ofSeconds(atLeast(config.controlWindowSeconds(), 1, "controlWindowSeconds")),
-                Duration.ofSeconds(atLeast(config.capsuleWindowSeconds(), 1, "capsuleWindowSeconds")));
-        SecurityLimits limits = new SecurityLimits((int) atLeast(config.maxCapsuleBytes(), 1024, "maxCapsuleBytes"),
-                SecurityLimits.DEFAULT_MAX_REMEMBERED_MESSAGES);
+                Duration.ofSeconds(atLeast(config.capsuleWindowSeconds(), 1, "capsuleWindowSeconds")),
+                Duration.ofSeconds(atLeast(config.futureWindowSeconds(), 1, "futureWindowSeconds")));
+        SecurityLimits limits = SecurityLimits.defaults()
+                .withMaxCapsuleBytes((int) atLeast(config.maxCapsuleBytes(), 1024, "maxCapsuleBytes"));
         Path directory = identityDirectory(context, config.identityDirectory());
         PeerIdentity identity;
         try {
@@ -66,8 +72,15 @@ public class PeerSecurityComponent implements PeerSecurity {
             throw new IllegalStateException(PeerSecurityConfig.PID + ": no peer identity in identityDirectory "
                     + directory + ": " + e.getMessage(), e);
         }
-        this.security = new MessageSecurity(identity, Clock.systemUTC(), windows, limits);
+        // next to the keys: what this identity accepted stays refused across restarts
+        this.security = new MessageSecurity(identity, Clock.systemUTC(), windows, limits,
+                new ReplayJournalFile(directory.resolve(REPLAY_JOURNAL), 3L * limits.maxRememberedMessages()));
         LOG.log(Level.INFO, "Peer identity " + identity.id().shortForm() + " (identity directory " + directory + ")");
+    }
+
+    @Deactivate
+    void deactivate() {
+        security.close();
     }
 
     private static Path identityDirectory(BundleContext context, String configured) {

@@ -16,9 +16,13 @@ public @interface PeerSecurityConfig {
     String identityDirectory() default "";
 
     @AttributeDefinition(name = "Control message window (s)", min = "1",
-            description = "Control messages are accepted when sent at most this many seconds before or after"
-                    + " this peer's clock; also the clock skew allowed for capsules and audit records.")
+            description = "Control messages are accepted when sent at most this many seconds ago.")
     long controlWindowSeconds() default 120;
+
+    @AttributeDefinition(name = "Clock skew (s)", min = "1",
+            description = "Any message is accepted when dated at most this many seconds after this peer's clock"
+                    + " (a message dated later is remembered longer against replays, so keep it short).")
+    long futureWindowSeconds() default 30;
 
     @AttributeDefinition(name = "Capsule window (s)", min = "1",
             description = "Capsules and audit records are accepted when sealed or recorded at most this many"

@@ -16,6 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuromesh.api.capsule.Capsule;
 import org.neuromesh.api.capsule.PrivacyLevel;
+import org.neuromesh.api.peer.SealedCapsule;
+import org.neuromesh.api.peer.SignedControlMessage;
+import org.neuromesh.api.security.RejectedMessageException;
+import org.neuromesh.api.security.RejectionReason;
 import org.neuromesh.crypto.IdentityStore;
 
 /** The component outside the framework: its configuration checks name the property at fault. */
@@ -35,6 +39,28 @@ class PeerSecurityComponentTest {
         assertEquals(new IdentityStore(directory, new SecureRandom()).load().id(), component.self());
         Capsule capsule = new Capsule("c", "k", PrivacyLevel.SHAREABLE, Set.of(), null, new byte[] {1}, Instant.now());
         assertEquals("c", component.open(component.seal(capsule, List.of(component.self()))).id());
+    }
+
+    @Test
+    void givenACapsuleAndAControlMessageAcceptedBeforeARestart_whenTheirCopiesArriveAfterIt_thenTheyAreReplayed()
+            throws Exception {
+        // given a peer that opened a capsule and verified a control message of its own, then stopped
+        String directory = temp.resolve("identity").toString();
+        PeerSecurityComponent before = new PeerSecurityComponent(null, config(directory, 120, 86400, 1 << 20));
+        Capsule capsule = new Capsule("c", "k", PrivacyLevel.SHAREABLE, Set.of(), null, new byte[] {1}, Instant.now());
+        SealedCapsule sealed = before.seal(capsule, List.of(before.self()));
+        SignedControlMessage signal = before.sign("signal.error", before.self(), new byte[] {2});
+        before.open(sealed);
+        before.verify(signal);
+        before.deactivate();
+        // when it starts again and an attacker sends the captured copies
+        PeerSecurityComponent after = new PeerSecurityComponent(null, config(directory, 120, 86400, 1 << 20));
+        // then both are refused as replayed
+        assertEquals(RejectionReason.REPLAYED,
+                assertThrows(RejectedMessageException.class, () -> after.open(sealed)).reason());
+        assertEquals(RejectionReason.REPLAYED,
+                assertThrows(RejectedMessageException.class, () -> after.verify(signal)).reason());
+        after.deactivate();
     }
 
     @Test
@@ -88,6 +114,11 @@ class PeerSecurityComponentTest {
             @Override
             public long capsuleWindowSeconds() {
                 return capsuleWindowSeconds;
+            }
+
+            @Override
+            public long futureWindowSeconds() {
+                return 30;
             }
 
             @Override

@@ -1,13 +1,19 @@
 package org.neuromesh.discovery.mqtt;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -27,10 +33,17 @@ import org.neuromesh.crypto.WireFormat;
  *
  * <p>A peer is reported gone on its last will or goodbye ({@code peer.offline}), or after {@code missedHeartbeats}
  * of its announced heartbeat intervals without a heartbeat (default 3 x 5 s = 15 s).
+ *
+ * <p>Every announcement names this transport's run (a random number drawn at start) and, for presence and goodbye,
+ * the connection to the broker within the run; heartbeats count up. Each connection gets a last will of its own
+ * ({@link #willForNextConnection}), so a will or goodbye that became public when one connection ended cannot end a
+ * later one, nor a later run (see {@link PeerTable}).
  */
 final class MqttDiscovery implements PeerDiscovery, AnnouncementSink {
 
     private static final Logger LOG = System.getLogger(MqttDiscovery.class.getName());
+    /** How far a heartbeat's signing time may lie from this peer's clock (as control messages' window). */
+    static final Duration HEARTBEAT_WINDOW = Duration.ofSeconds(120);
 
     private final PeerSecurity security;
     private final PeerId self;
@@ -39,7 +52,13 @@ final class MqttDiscovery implements PeerDiscovery, AnnouncementSink {
     private final PeerTable table;
     private final int heartbeatMillis;
     private final Publisher publisher;
-    private final byte[] offline;
+    private final long run;
+    private final AtomicInteger connection = new AtomicInteger();
+    private final AtomicLong heartbeats = new AtomicLong();
+    private final String displayNameAtStart;
+    private final Set<String> capabilitiesAtStart;
+
+    private volatile byte[] offline;
 
     private volatile PresenceBody presence;
     private volatile byte[] presenceMessage;
@@ -55,17 +74,26 @@ final class MqttDiscovery implements PeerDiscovery, AnnouncementSink {
         this.format = format;
         this.publisher = publisher;
         this.heartbeatMillis = (int) settings.heartbeatInterval().toMillis();
-        this.table = new PeerTable(settings.missedHeartbeats(), System::nanoTime);
-        this.presence = new PresenceBody(settings.displayName(), settings.capabilities(), heartbeatMillis,
-                security.publicKeys());
-        this.presenceMessage = sign(PresenceBody.TYPE, null, presence.encode());
-        // signed after the presence, so that it is newer than it
-        this.offline = sign(PresenceBody.OFFLINE_TYPE, null, new byte[0]);
+        this.table = new PeerTable(settings.missedHeartbeats(), System::nanoTime, Instant::now,
+                HEARTBEAT_WINDOW);
+        this.run = new SecureRandom().nextLong();
+        this.displayNameAtStart = settings.displayName();
+        this.capabilitiesAtStart = settings.capabilities();
     }
 
-    /** The pre-signed {@code peer.offline} message, the last will. */
-    byte[] offlineMessage() {
-        return offline.clone();
+    /**
+     * The {@code peer.offline} message for the connection about to be made, signed now: the last will the broker
+     * publishes when that connection ends without a goodbye. Called before every connection attempt.
+     */
+    byte[] willForNextConnection() {
+        try {
+            byte[] will = sign(PresenceBody.OFFLINE_TYPE, null,
+                    new GoodbyeBody(run, connection.incrementAndGet()).encode());
+            offline = will;
+            return will.clone();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode this peer's last will", e);
+        }
     }
 
     @Override
@@ -85,21 +113,29 @@ final class MqttDiscovery implements PeerDiscovery, AnnouncementSink {
 
     /** Announces new capabilities or a new display name. */
     void updatePresence(String displayName, Set<String> capabilities) throws IOException {
-        presence = new PresenceBody(displayName, capabilities, heartbeatMillis, security.publicKeys());
+        presence = new PresenceBody(displayName, capabilities, heartbeatMillis, security.publicKeys(), run,
+                Math.max(1, connection.get()));
         presenceMessage = sign(PresenceBody.TYPE, null, presence.encode());
         announce();
     }
 
-    /** After every (re)connection: announce, measure. */
+    /** After every (re)connection: announce this connection, measure. */
     void connected() {
-        announce();
+        PresenceBody current = presence;
+        try {
+            updatePresence(current == null ? displayNameAtStart : current.displayName(),
+                    current == null ? capabilitiesAtStart : current.capabilities());
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "Cannot encode this peer's presence: " + e.getMessage());
+        }
         ping();
     }
 
     /** Every heartbeat interval: a heartbeat with health, and a ping for the next one. */
     void beat() {
         try {
-            HeartbeatBody body = new HeartbeatBody(load(), freeHeap(), roundTripMicros);
+            HeartbeatBody body = new HeartbeatBody(run, heartbeats.incrementAndGet(), load(), freeHeap(),
+                    roundTripMicros);
             publish(topics.heartbeat(self), sign(HeartbeatBody.TYPE, null, body.encode()), 0, false);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Cannot encode a heartbeat: " + e.getMessage());
@@ -114,7 +150,11 @@ final class MqttDiscovery implements PeerDiscovery, AnnouncementSink {
 
     /** Publishes the goodbye ({@code peer.offline}, retained) and waits up to {@code timeoutMillis} for the broker. */
     void goodbye(long timeoutMillis) {
-        IMqttDeliveryToken token = publish(topics.presence(self), offline, 1, true);
+        byte[] goodbye = offline;
+        if (goodbye == null) {
+            return; // never connected
+        }
+        IMqttDeliveryToken token = publish(topics.presence(self), goodbye, 1, true);
         if (token != null) {
             try {
                 token.waitForCompletion(timeoutMillis);
@@ -128,8 +168,9 @@ final class MqttDiscovery implements PeerDiscovery, AnnouncementSink {
     public void presence(SignedControlMessage message) throws RejectedMessageException {
         if (PresenceBody.OFFLINE_TYPE.equals(message.type())) {
             if (table.knows(message.sender())) {
+                GoodbyeBody goodbye = GoodbyeBody.decode(message.body());
                 security.verifySignature(message);
-                table.offline(message.sender());
+                table.offline(message.sender(), goodbye);
             }
             return;
         }
@@ -145,9 +186,9 @@ final class MqttDiscovery implements PeerDiscovery, AnnouncementSink {
             throw new RejectedMessageException(RejectionReason.UNKNOWN_SENDER,
                     "heartbeat of " + message.sender().shortForm() + " before its presence");
         }
-        security.verifySignature(message);
         HeartbeatBody body = HeartbeatBody.decode(message.body());
-        table.heartbeat(message.sender(), body.toHealth());
+        security.verifySignature(message);
+        table.heartbeat(message.sender(), body, message.sentAt());
     }
 
     @Override
@@ -210,6 +251,6 @@ final class MqttDiscovery implements PeerDiscovery, AnnouncementSink {
     }
 
     Map<String, String> ownHealth() {
-        return new HeartbeatBody(load(), freeHeap(), roundTripMicros).toHealth();
+        return new HeartbeatBody(run, Math.max(1, heartbeats.get()), load(), freeHeap(), roundTripMicros).toHealth();
     }
 }

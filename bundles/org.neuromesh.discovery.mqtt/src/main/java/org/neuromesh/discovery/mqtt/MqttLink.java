@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -17,6 +20,7 @@ import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.ScheduledExecutorPingSender;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
@@ -42,7 +46,18 @@ final class MqttLink implements MqttCallbackExtended {
 
         void disconnected();
 
-        void messageArrived(String topic, byte[] payload);
+        /**
+         * A message arrived; {@code acknowledge} tells the broker it was taken. Until then (and if the link closes
+         * before it is called) the broker keeps a QoS 1 message in the persistent session and sends it again.
+         */
+        void messageArrived(String topic, byte[] payload, Runnable acknowledge);
+    }
+
+    /**
+     * A last will: its topic, and its payload for each connection, asked for before every attempt so that each
+     * connection has a will of its own (published retained, QoS 1).
+     */
+    record LastWill(String topic, Supplier<byte[]> payloadForNextConnection) {
     }
 
     private static final Logger LOG = System.getLogger(MqttLink.class.getName());
@@ -59,6 +74,7 @@ final class MqttLink implements MqttCallbackExtended {
     private final Listener listener;
     private final MqttAsyncClient client;
     private final MqttConnectOptions options;
+    private final LastWill will;
     private final String label;
     private final long answerTimeoutMillis;
     private final AtomicLong attempts = new AtomicLong();
@@ -66,21 +82,23 @@ final class MqttLink implements MqttCallbackExtended {
     private final AtomicLong pending = new AtomicLong();
 
     private volatile ConnectionStatus status;
+    /** Counts lost connections: a message's acknowledgement is for the connection it arrived on only. */
+    private final AtomicInteger connectionsLost = new AtomicInteger();
     private volatile boolean subscribed;
     private volatile boolean closing;
     private volatile long retryMillis = RETRY_MIN_MILLIS;
 
     /**
-     * @param will the last will's topic and payload (retained, QoS 1), or {@code null} for none
+     * @param will the last will, or {@code null} for none
      */
     MqttLink(MqttSettings settings, String clientId, Map<String, Integer> subscriptions,
-            Map.Entry<String, byte[]> will, ScheduledExecutorService scheduler, Listener listener)
+            LastWill will, ScheduledExecutorService scheduler, Listener listener)
             throws MqttException {
         this(settings, clientId, subscriptions, will, scheduler, listener, ANSWER_TIMEOUT_MILLIS);
     }
 
     MqttLink(MqttSettings settings, String clientId, Map<String, Integer> subscriptions,
-            Map.Entry<String, byte[]> will, ScheduledExecutorService scheduler, Listener listener,
+            LastWill will, ScheduledExecutorService scheduler, Listener listener,
             long answerTimeoutMillis) throws MqttException {
         this.answerTimeoutMillis = answerTimeoutMillis;
         this.settings = settings;
@@ -89,13 +107,19 @@ final class MqttLink implements MqttCallbackExtended {
         this.scheduler = scheduler;
         this.listener = listener;
         this.label = clientId.length() > 8 ? clientId.substring(0, 8) : clientId;
-        this.client = new MqttAsyncClient(settings.serverUri(), clientId, new MemoryPersistence());
-        this.options = options(settings, will);
+        // Paho's default keep-alive pinger is a java.util.Timer with a non-daemon thread of its own, which kept the
+        // JVM alive after a stop whenever Paho did not cancel it; pings run on the link's daemon scheduler instead
+        this.client = new MqttAsyncClient(settings.serverUri(), clientId, new MemoryPersistence(),
+                new ScheduledExecutorPingSender(scheduler), null);
+        this.options = options(settings);
+        this.will = will;
         this.status = new ConnectionStatus(false, false, settings.serverUri(), null, Instant.now(), 0);
         client.setCallback(this);
+        // a message is acknowledged once a handler took it, so that one held when the link closes comes again
+        client.setManualAcks(true);
     }
 
-    private static MqttConnectOptions options(MqttSettings settings, Map.Entry<String, byte[]> will) {
+    private static MqttConnectOptions options(MqttSettings settings) {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(false);
         options.setAutomaticReconnect(false); // see the class comment
@@ -107,9 +131,6 @@ final class MqttLink implements MqttCallbackExtended {
         if (settings.username() != null) {
             options.setUserName(settings.username());
             options.setPassword(settings.password());
-        }
-        if (will != null) {
-            options.setWill(will.getKey(), will.getValue(), 1, true);
         }
         return options;
     }
@@ -138,12 +159,20 @@ final class MqttLink implements MqttCallbackExtended {
         return client.publish(topic, message, null, callback);
     }
 
+    /** No more connection attempts from now on; the current connection stays until {@link #disconnect}. */
+    void stopReconnecting() {
+        closing = true;
+    }
+
     /** Disconnects cleanly (the broker discards the last will), waiting at most {@code timeoutMillis}. */
     void disconnect(long timeoutMillis) {
         closing = true;
         try {
             if (client.isConnected()) {
                 client.disconnect(timeoutMillis).waitForCompletion(timeoutMillis + 1000);
+            } else {
+                // a connection attempt may be under way: end it now, or its answer arrives after the close
+                client.disconnectForcibly(0, 0, false);
             }
         } catch (MqttException e) {
             LOG.log(Level.DEBUG, "[" + label + "] clean disconnect failed: " + e);
@@ -182,6 +211,9 @@ final class MqttLink implements MqttCallbackExtended {
         long attempt = attempts.incrementAndGet();
         pending.set(attempt);
         try {
+            if (will != null) {
+                options.setWill(will.topic(), will.payloadForNextConnection().get(), 1, true);
+            }
             client.connect(options, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
@@ -212,6 +244,7 @@ final class MqttLink implements MqttCallbackExtended {
         if (closing || client.isConnected() || !pending.compareAndSet(attempt, 0)) {
             return; // answered in time
         }
+        connectionsLost.incrementAndGet();
         try {
             client.disconnectForcibly(0, 0, false);
         } catch (MqttException e) {
@@ -309,6 +342,7 @@ final class MqttLink implements MqttCallbackExtended {
 
     @Override
     public void connectionLost(Throwable cause) {
+        connectionsLost.incrementAndGet();
         subscribed = false;
         dropInflight();
         String reason = describe(cause);
@@ -339,12 +373,36 @@ final class MqttLink implements MqttCallbackExtended {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
+        Runnable acknowledge = acknowledgement(message);
         try {
-            listener.messageArrived(topic, message.getPayload());
+            listener.messageArrived(topic, message.getPayload(), acknowledge);
         } catch (RuntimeException e) {
             // never let an exception reach Paho: it would drop the connection
             LOG.log(Level.ERROR, "[" + label + "] handling a message on " + topic + " failed", e);
+            acknowledge.run();
         }
+    }
+
+    /**
+     * The PUBACK of a QoS 1 message, sent once, and only on the connection it arrived on: after a reconnection the
+     * broker sends what was not acknowledged again, and the old message id may name another message.
+     */
+    private Runnable acknowledgement(MqttMessage message) {
+        if (message.getQos() == 0) {
+            return () -> { };
+        }
+        int connection = connectionsLost.get();
+        AtomicBoolean sent = new AtomicBoolean();
+        return () -> {
+            if (connectionsLost.get() != connection || !sent.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                client.messageArrivedComplete(message.getId(), message.getQos());
+            } catch (MqttException | RuntimeException e) {
+                LOG.log(Level.DEBUG, "[" + label + "] cannot acknowledge a message; the broker sends it again: " + e);
+            }
+        };
     }
 
     @Override

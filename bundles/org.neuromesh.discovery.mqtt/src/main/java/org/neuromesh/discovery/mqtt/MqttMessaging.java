@@ -20,11 +20,16 @@ import org.neuromesh.crypto.WireFormat;
 /**
  * Messaging over MQTT. {@link #send} encodes the message, stores one outbox file per publish (a capsule has one
  * per recipient) and only then publishes it with QoS 1; the file goes when the broker acknowledges. Inbound messages
- * that arrive while no handler is subscribed are held (up to {@value #MAX_HELD}) and handed to the first handler.
+ * that arrive while no handler is subscribed are held (up to {@value #MAX_HELD} messages and {@value #MAX_HELD_BYTES}
+ * bytes: the oldest give way) and handed to the first handler. An inbound message is acknowledged to the broker only
+ * once the handlers took it: one still held when the transport closes (the peer runtime went first, as it does when
+ * a peer stops) comes again from the persistent session on the next start, instead of being lost.
  */
 final class MqttMessaging implements PeerMessaging {
 
     static final int MAX_HELD = 10_000;
+    /** Bytes held at most while no handler is subscribed (64 MiB): eight messages of the largest size. */
+    static final long MAX_HELD_BYTES = 64L << 20;
 
     private static final Logger LOG = System.getLogger(MqttMessaging.class.getName());
 
@@ -33,7 +38,8 @@ final class MqttMessaging implements PeerMessaging {
     private final Outbox outbox;
     private final OutboxPublisher publisher;
     private final List<InboundHandler> handlers = new CopyOnWriteArrayList<>();
-    private final ArrayDeque<Outbound> held = new ArrayDeque<>();
+    private final ArrayDeque<Held> held = new ArrayDeque<>();
+    private long heldBytes;
     private volatile boolean closed;
 
     MqttMessaging(Topics topics, WireFormat format, Outbox outbox, OutboxPublisher publisher) {
@@ -86,30 +92,58 @@ final class MqttMessaging implements PeerMessaging {
         synchronized (this) {
             handlers.add(handler);
             while (!held.isEmpty()) {
-                call(handler, held.poll());
+                Held message = held.poll();
+                call(handler, message.message());
+                message.acknowledge().run();
             }
+            heldBytes = 0;
         }
         return () -> handlers.remove(handler);
     }
 
-    /** Hands an accepted inbound message to every handler (or holds it while there is none). */
-    synchronized void deliver(Outbound message) {
+    /**
+     * Hands an accepted inbound message to every handler and then runs {@code acknowledge}; while there is no
+     * handler, holds both. One that gives way to the bound is acknowledged as it is dropped.
+     */
+    synchronized void deliver(Outbound message, Runnable acknowledge) {
         if (handlers.isEmpty()) {
-            if (held.size() == MAX_HELD) {
-                held.poll();
-                LOG.log(Level.WARNING, "No handler subscribed; holding at most " + MAX_HELD
-                        + " inbound messages, dropped the oldest");
+            int size = sizeOf(message);
+            while (!held.isEmpty() && (held.size() >= MAX_HELD || heldBytes + size > MAX_HELD_BYTES)) {
+                Held dropped = held.poll();
+                heldBytes -= dropped.bytes();
+                dropped.acknowledge().run();
+                LOG.log(Level.WARNING, "No handler subscribed; holding at most " + MAX_HELD + " inbound messages and "
+                        + MAX_HELD_BYTES + " bytes, dropped the oldest");
             }
-            held.add(message);
+            held.add(new Held(message, size, acknowledge));
+            heldBytes += size;
             return;
         }
         for (InboundHandler handler : handlers) {
             call(handler, message);
         }
+        acknowledge.run();
+    }
+
+    /** An inbound message waiting for a handler, its encoded size, and its acknowledgement to the broker. */
+    private record Held(Outbound message, int bytes, Runnable acknowledge) {
     }
 
     void close() {
         closed = true;
+    }
+
+    /** Inbound messages held while no handler is subscribed, and their bytes. */
+    synchronized long[] held() {
+        return new long[] { held.size(), heldBytes };
+    }
+
+    private int sizeOf(Outbound message) {
+        try {
+            return format.encode(message).length;
+        } catch (IOException e) {
+            return format.maxMessageBytes(); // it was decoded within the limit, so it encodes within it too
+        }
     }
 
     /**

@@ -62,6 +62,11 @@ public final class MqttSettings {
         if (username == null && password.length > 0) {
             throw new IllegalArgumentException("username: a password is configured but no username");
         }
+        if (username != null && !tls && !isLoopback(host) && !b.allowPlainCredentials) {
+            throw new IllegalArgumentException("username: the password for " + username + " would cross the network"
+                    + " unencrypted to " + host + ":" + port + "; set tls = true (the broker's TLS port, often"
+                    + " 8883), or allowPlainCredentials = true if this network is trusted");
+        }
         topicRoot = checkTopicRoot(b.topicRoot == null ? DEFAULT_TOPIC_ROOT : b.topicRoot.trim());
         displayName = b.displayName == null ? "" : b.displayName.trim();
         if (displayName.length() > PresenceBody.MAX_TEXT_CHARS) {
@@ -214,6 +219,12 @@ public final class MqttSettings {
         return value;
     }
 
+    /** Whether {@code host} is this machine by its name or a loopback literal; no name is looked up. */
+    static boolean isLoopback(String host) {
+        return host.equalsIgnoreCase("localhost") || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")
+                || host.equals("::1") || host.equals("0:0:0:0:0:0:0:1");
+    }
+
     private static String checkHost(String host) {
         if (!host.matches("[A-Za-z0-9.:\\-\\[\\]_]+")) {
             throw new IllegalArgumentException("host: '" + host + "' is not a host name or IP address");
@@ -273,6 +284,7 @@ public final class MqttSettings {
         private char[] clientKeyStorePassword;
         private String username;
         private char[] password;
+        private boolean allowPlainCredentials;
         private String topicRoot = DEFAULT_TOPIC_ROOT;
         private String displayName = "";
         private Set<String> capabilities = Set.of();
@@ -315,6 +327,12 @@ public final class MqttSettings {
         public Builder credentials(String user, char[] secret) {
             username = user;
             password = secret == null ? null : secret.clone();
+            return this;
+        }
+
+        /** Lets a username and password go to a broker beyond this machine without TLS (default: refused). */
+        public Builder allowPlainCredentials(boolean value) {
+            allowPlainCredentials = value;
             return this;
         }
 

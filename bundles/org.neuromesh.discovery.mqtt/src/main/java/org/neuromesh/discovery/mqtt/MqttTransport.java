@@ -18,6 +18,7 @@ import org.neuromesh.api.peer.PeerDiscovery;
 import org.neuromesh.api.peer.PeerId;
 import org.neuromesh.api.peer.PeerMessaging;
 import org.neuromesh.api.security.PeerSecurity;
+import org.neuromesh.api.security.RejectionCounts;
 import org.neuromesh.crypto.WireFormat;
 
 /**
@@ -46,7 +47,7 @@ public final class MqttTransport implements AutoCloseable {
 
     private final MqttSettings settings;
     private final PeerId self;
-    private final RejectionCounters rejections = new RejectionCounters();
+    private final RejectionCounts rejections = new RejectionCounts();
     private final ScheduledExecutorService scheduler;
     private final Outbox outbox;
     private final MqttDiscovery discovery;
@@ -86,8 +87,8 @@ public final class MqttTransport implements AutoCloseable {
             }, scheduler, WINDOW_MESSAGES, WINDOW_BYTES);
             this.messaging = new MqttMessaging(topics, format, outbox, publisher);
             InboundRouter router = new InboundRouter(self, topics, format, rejections, discovery, messaging::deliver);
-            Map.Entry<String, byte[]> will = discovery == null ? null
-                    : Map.entry(topics.presence(self), discovery.offlineMessage());
+            MqttLink.LastWill will = discovery == null ? null
+                    : new MqttLink.LastWill(topics.presence(self), discovery::willForNextConnection);
             this.link = new MqttLink(settings, self.value(), subscriptions(topics), will, scheduler,
                     new MqttLink.Listener() {
                         @Override
@@ -105,8 +106,8 @@ public final class MqttTransport implements AutoCloseable {
                         }
 
                         @Override
-                        public void messageArrived(String topic, byte[] payload) {
-                            router.route(topic, payload);
+                        public void messageArrived(String topic, byte[] payload, Runnable acknowledge) {
+                            router.route(topic, payload, acknowledge);
                         }
                     });
         } catch (MqttException e) {
@@ -230,7 +231,7 @@ public final class MqttTransport implements AutoCloseable {
     }
 
     /** Inbound messages dropped so far, by reason. */
-    public RejectionCounters rejections() {
+    public RejectionCounts rejections() {
         return rejections;
     }
 
@@ -270,11 +271,13 @@ public final class MqttTransport implements AutoCloseable {
         }
         closed = true;
         messaging.close();
-        scheduler.shutdownNow();
+        link.stopReconnecting();
         if (discovery != null && link.isConnected()) {
             discovery.goodbye(GOODBYE_TIMEOUT_MILLIS);
         }
         link.disconnect(GOODBYE_TIMEOUT_MILLIS);
+        // only now: the scheduler also runs the keep-alive pings of the connection that is saying goodbye
+        scheduler.shutdownNow();
         releaseOutbox();
         LOG.log(Level.INFO, "MQTT transport of " + self.shortForm() + " closed; " + rejections);
     }
@@ -289,8 +292,8 @@ public final class MqttTransport implements AutoCloseable {
         }
         closed = true;
         messaging.close();
-        scheduler.shutdownNow();
         link.abort();
+        scheduler.shutdownNow();
         releaseOutbox();
         LOG.log(Level.INFO, "MQTT transport of " + self.shortForm() + " aborted");
     }

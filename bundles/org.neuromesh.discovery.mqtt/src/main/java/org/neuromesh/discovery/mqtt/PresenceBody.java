@@ -10,9 +10,14 @@ import org.neuromesh.api.security.RejectedMessageException;
 /**
  * The body of a {@code peer.presence} control message: who the peer says it is and what it offers.
  *
- * <p>Layout (big-endian): version (1 byte, 1); display name (2-byte length + UTF-8); capability count (2 bytes)
+ * <p>Layout (big-endian): version (1 byte, 2); display name (2-byte length + UTF-8); capability count (2 bytes)
  * and each capability (2-byte length + UTF-8); heartbeat interval in milliseconds (4 bytes); signing key and
- * agreement key (each 2-byte length + bytes, at most {@link PublicKeys#MAX_KEY_BYTES}). Nothing may follow. At
+ * agreement key (each 2-byte length + bytes, at most {@link PublicKeys#MAX_KEY_BYTES}); the run (8 bytes) and the
+ * connection of that run (4 bytes, from 1) the announcement belongs to. Nothing may follow.
+ *
+ * <p>Run and connection make announcements fresh: a goodbye or last will ({@link GoodbyeBody}) counts only for the
+ * run and connection of the presence a receiver holds, and heartbeats ({@link HeartbeatBody}) only for its run, so
+ * a goodbye or heartbeat captured from an earlier run or connection changes nothing when replayed. At
  * most {@value #MAX_BYTES} bytes, {@value #MAX_CAPABILITIES} capabilities, {@value #MAX_TEXT_CHARS} characters per
  * text, no control characters, no duplicate capabilities.
  *
@@ -20,8 +25,11 @@ import org.neuromesh.api.security.RejectedMessageException;
  * @param capabilities what the peer offers, e.g. {@code rule:eligibility}, {@code free-nodes:128}
  * @param heartbeatMillis how often it sends heartbeats
  * @param keys its public keys
+ * @param run a random number drawn when the peer's transport starts, the same for all its announcements
+ * @param connection the number of the connection to the broker within the run, from 1
  */
-public record PresenceBody(String displayName, Set<String> capabilities, int heartbeatMillis, PublicKeys keys) {
+public record PresenceBody(String displayName, Set<String> capabilities, int heartbeatMillis, PublicKeys keys,
+        long run, int connection) {
 
     /** Control message type of an announcement. */
     public static final String TYPE = "peer.presence";
@@ -34,7 +42,7 @@ public record PresenceBody(String displayName, Set<String> capabilities, int hea
     /** Longest display name or capability, in characters. */
     public static final int MAX_TEXT_CHARS = 128;
 
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     public PresenceBody {
         displayName = displayName == null ? "" : displayName;
@@ -43,12 +51,16 @@ public record PresenceBody(String displayName, Set<String> capabilities, int hea
         if (heartbeatMillis <= 0) {
             throw new IllegalArgumentException("heartbeat interval must be positive, got " + heartbeatMillis);
         }
+        if (connection < 1) {
+            throw new IllegalArgumentException("connection numbers start at 1, got " + connection);
+        }
     }
 
     public byte[] encode() {
         BodyWriter writer = new BodyWriter().u8(VERSION).text(displayName).u16(capabilities.size());
         capabilities.stream().sorted().forEach(writer::text);
-        return writer.i32(heartbeatMillis).bytes(keys.signingKey()).bytes(keys.agreementKey()).toBytes();
+        return writer.i32(heartbeatMillis).bytes(keys.signingKey()).bytes(keys.agreementKey()).i64(run)
+                .i32(connection).toBytes();
     }
 
     /** Parses a body strictly; anything else is a {@code MALFORMED} (or {@code OVERSIZED}) rejection. */
@@ -76,13 +88,14 @@ public record PresenceBody(String displayName, Set<String> capabilities, int hea
         }
         byte[] signing = reader.bytes("signing key", PublicKeys.MAX_KEY_BYTES);
         byte[] agreement = reader.bytes("agreement key", PublicKeys.MAX_KEY_BYTES);
+        long run = reader.i64("run");
+        int connection = reader.i32("connection");
         reader.end();
-        PublicKeys keys;
         try {
-            keys = new PublicKeys(signing, agreement);
+            return new PresenceBody(displayName, capabilities, heartbeatMillis, new PublicKeys(signing, agreement),
+                    run, connection);
         } catch (IllegalArgumentException e) {
             throw reader.malformed(e.getMessage());
         }
-        return new PresenceBody(displayName, capabilities, heartbeatMillis, keys);
     }
 }

@@ -12,6 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -22,7 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuromesh.api.peer.PeerId;
 import org.neuromesh.api.peer.PeerInfo;
+import org.neuromesh.api.peer.SignedControlMessage;
 import org.neuromesh.api.security.PeerSecurity;
+import org.neuromesh.api.security.RejectionReason;
 import org.neuromesh.crypto.MessageSecurity;
 import org.neuromesh.crypto.WireFormat;
 import org.neuromesh.discovery.mqtt.testing.Await;
@@ -144,7 +149,7 @@ class DiscoveryOverMosquittoTest {
         MessageSecurity silent = Identities.fresh();
         MqttClient raw = TestBrokers.rawClient(broker, silent.self().value());
         try {
-            PresenceBody presence = new PresenceBody("silent", Set.of(), 200, silent.publicKeys());
+            PresenceBody presence = new PresenceBody("silent", Set.of(), 200, silent.publicKeys(), 1L, 1);
             long announced = System.nanoTime();
             // retained, as peers announce themselves: the watcher may subscribe after it was published
             raw.publish(topics.presence(silent.self()),
@@ -158,7 +163,7 @@ class DiscoveryOverMosquittoTest {
             assertTrue(silentMillis >= 600, "declared gone after " + silentMillis + " ms");
         } finally {
             raw.publish(topics.presence(silent.self()), format.encode(silent.sign(PresenceBody.OFFLINE_TYPE, null,
-                    new byte[0])), 1, true);
+                    new GoodbyeBody(1L, 1).encode())), 1, true);
             raw.disconnect();
             raw.close();
         }
@@ -207,14 +212,14 @@ class DiscoveryOverMosquittoTest {
         MessageSecurity someoneElse = Identities.fresh();
         PeerId id = intruder.self();
         byte[] goodPresence = format.encode(intruder.sign(PresenceBody.TYPE, null,
-                new PresenceBody("intruder", Set.of(), 60_000, intruder.publicKeys()).encode()));
+                new PresenceBody("intruder", Set.of(), 60_000, intruder.publicKeys(), 1L, 1).encode()));
         byte[] wrongKeys = format.encode(intruder.sign(PresenceBody.TYPE, null,
-                new PresenceBody("intruder", Set.of(), 60_000, someoneElse.publicKeys()).encode()));
+                new PresenceBody("intruder", Set.of(), 60_000, someoneElse.publicKeys(), 1L, 1).encode()));
         byte[] badBody = format.encode(intruder.sign(PresenceBody.TYPE, null, "{\"name\":\"x\"}".getBytes()));
         byte[] notItsOwn = format.encode(someoneElse.sign(PresenceBody.TYPE, null,
-                new PresenceBody("else", Set.of(), 60_000, someoneElse.publicKeys()).encode()));
+                new PresenceBody("else", Set.of(), 60_000, someoneElse.publicKeys(), 1L, 1).encode()));
         byte[] heartbeat = format.encode(intruder.sign(HeartbeatBody.TYPE, null,
-                new HeartbeatBody(1, 1, 1).encode()));
+                new HeartbeatBody(1L, 1L, 1, 1, 1).encode()));
         byte[] capsule = format.encode(TestMessages.capsule("c", id, List.of(id), 10));
         byte[] oversized = format.encode(TestMessages.capsule("big", id, List.of(id), 100_000));
         MqttClient raw = TestBrokers.rawClient(broker, id.value());
@@ -236,18 +241,74 @@ class DiscoveryOverMosquittoTest {
             assertEquals("intruder", events.peer(id).displayName());
         } finally {
             raw.publish(topics.presence(id), format.encode(intruder.sign(PresenceBody.OFFLINE_TYPE, null,
-                    new byte[0])), 1, true);
+                    new GoodbyeBody(1L, 1).encode())), 1, true);
             raw.disconnect();
             raw.close();
         }
-        Map<InboundRejection, Long> counted = watcher.rejections().snapshot();
-        assertEquals(4, counted.get(InboundRejection.MALFORMED), counted.toString());
-        assertEquals(1, counted.get(InboundRejection.UNKNOWN_SENDER), counted.toString());
-        assertEquals(1, counted.get(InboundRejection.FORGED_SIGNATURE), counted.toString());
-        assertEquals(1, counted.get(InboundRejection.SENDER_MISMATCH), counted.toString());
-        assertEquals(1, counted.get(InboundRejection.WRONG_KIND), counted.toString());
-        assertEquals(1, counted.get(InboundRejection.OVERSIZED), counted.toString());
+        Map<RejectionReason, Long> counted = watcher.rejections().snapshot();
+        assertEquals(4, counted.get(RejectionReason.MALFORMED), counted.toString());
+        assertEquals(1, counted.get(RejectionReason.UNKNOWN_SENDER), counted.toString());
+        assertEquals(1, counted.get(RejectionReason.FORGED_SIGNATURE), counted.toString());
+        assertEquals(1, counted.get(RejectionReason.SENDER_MISMATCH), counted.toString());
+        assertEquals(1, counted.get(RejectionReason.WRONG_KIND), counted.toString());
+        assertEquals(1, counted.get(RejectionReason.OVERSIZED), counted.toString());
         assertEquals(9, watcher.rejections().total());
+    }
+
+    @Test
+    void givenAGoodbyeAndHeartbeatsCapturedEarlier_whenReplayedWhileThePeerRunsAgain_thenItStaysAndTheyAreRefused()
+            throws Exception {
+        // given a watcher, and an attacker who records what the victim publishes (as the operator of a broker, or
+        // any client of a broker without an ACL, could)
+        MqttTransport watcher = transport(security(), b -> b);
+        PeerEvents events = listen(watcher);
+        PeerSecurity victim = security();
+        BlockingQueue<byte[]> goodbyes = new LinkedBlockingQueue<>();
+        BlockingQueue<byte[]> heartbeats = new LinkedBlockingQueue<>();
+        MqttClient attacker = TestBrokers.observer(broker, "attacker");
+        try {
+            attacker.subscribe(topics.presence(victim.self()), 1, (topic, message) -> {
+                if (format.decode(message.getPayload()) instanceof SignedControlMessage control
+                        && control.type().equals(PresenceBody.OFFLINE_TYPE)) {
+                    goodbyes.add(message.getPayload());
+                }
+            });
+            attacker.subscribe(topics.heartbeat(victim.self()), 0,
+                    (topic, message) -> heartbeats.add(message.getPayload()));
+            // and the victim's first run, which sends heartbeats and then says goodbye
+            MqttTransport firstRun = transport(victim, b -> b);
+            Await.until("the victim is seen", WAIT, () -> events.present(victim.self()), events::toString);
+            byte[] heartbeatOfFirstRun = heartbeats.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            firstRun.close();
+            Await.until("the victim has left", WAIT, () -> events.left(victim.self()), events::toString);
+            byte[] goodbyeOfFirstRun = goodbyes.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            // when the victim runs again and the attacker replays the goodbye, the old heartbeat and a new one
+            transport(victim, b -> b);
+            Await.until("the victim is back", WAIT, () -> events.present(victim.self()), events::toString);
+            heartbeats.clear();
+            byte[] heartbeatOfSecondRun = heartbeats.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            int leftBefore = leftEvents(events, victim.self());
+            long staleBefore = watcher.rejections().get(RejectionReason.STALE);
+            long replayedBefore = watcher.rejections().get(RejectionReason.REPLAYED);
+            attacker.publish(topics.presence(victim.self()), goodbyeOfFirstRun, 1, false);
+            attacker.publish(topics.heartbeat(victim.self()), heartbeatOfFirstRun, 0, false);
+            attacker.publish(topics.heartbeat(victim.self()), heartbeatOfSecondRun, 0, false);
+            // then the watcher refuses all three, with their reasons, and the victim never leaves
+            Await.until("the replays are refused", WAIT,
+                    () -> watcher.rejections().get(RejectionReason.STALE) == staleBefore + 2
+                            && watcher.rejections().get(RejectionReason.REPLAYED) == replayedBefore + 1,
+                    () -> watcher.rejections().toString());
+            Thread.sleep(3 * FAST.toMillis());
+            assertTrue(events.present(victim.self()), events.toString());
+            assertEquals(leftBefore, leftEvents(events, victim.self()), events.toString());
+        } finally {
+            attacker.disconnect();
+            attacker.close();
+        }
+    }
+
+    private static int leftEvents(PeerEvents events, PeerId peer) {
+        return (int) events.events().stream().filter(e -> e.equals("left:" + peer.shortForm())).count();
     }
 
     private MqttSettings.Builder brokerSettings(Path outbox) {

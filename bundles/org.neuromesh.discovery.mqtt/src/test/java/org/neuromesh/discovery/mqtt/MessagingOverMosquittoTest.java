@@ -25,9 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neuromesh.api.peer.PeerId;
 import org.neuromesh.api.peer.SealedCapsule;
 import org.neuromesh.api.peer.SignedControlMessage;
+import org.neuromesh.api.security.RejectionReason;
 import org.neuromesh.crypto.WireFormat;
 import org.neuromesh.discovery.mqtt.testing.Await;
-import org.neuromesh.discovery.mqtt.testing.Inbox;
+import org.neuromesh.discovery.mqtt.testing.ReceivedMessages;
 import org.neuromesh.discovery.mqtt.testing.TestBrokers;
 import org.neuromesh.discovery.mqtt.testing.TestMessages;
 import org.neuromesh.testing.mosquitto.MosquittoBroker;
@@ -76,8 +77,8 @@ class MessagingOverMosquittoTest {
         return transport;
     }
 
-    private static Inbox inboxOf(MqttTransport transport) {
-        Inbox inbox = new Inbox();
+    private static ReceivedMessages inboxOf(MqttTransport transport) {
+        ReceivedMessages inbox = new ReceivedMessages();
         transport.messaging().subscribe(inbox);
         return inbox;
     }
@@ -107,9 +108,9 @@ class MessagingOverMosquittoTest {
         PeerId carol = TestMessages.peerId();
         MqttTransport a = transport(alice);
         MqttTransport b = transport(bob);
-        Inbox bobs = inboxOf(b);
+        ReceivedMessages bobs = inboxOf(b);
         MqttTransport c = transport(carol);
-        Inbox carols = inboxOf(c);
+        ReceivedMessages carols = inboxOf(c);
         awaitConnected(a, b, c);
         // when alice sends a capsule to bob, then a broadcast (a marker that carol receives after the capsule, had
         // the capsule reached her)
@@ -120,7 +121,7 @@ class MessagingOverMosquittoTest {
         // then
         Await.until("bob has the capsule", WAIT, () -> bobs.has(capsule), bobs::toString);
         Await.until("carol has the marker", WAIT, () -> carols.has(marker), carols::toString);
-        assertEquals(Set.of(Inbox.key(marker)), carols.distinct());
+        assertEquals(Set.of(ReceivedMessages.key(marker)), carols.distinct());
         awaitOutboxEmpty(a);
     }
 
@@ -128,9 +129,9 @@ class MessagingOverMosquittoTest {
     void givenThreePeers_whenABroadcastIsSent_thenEveryOtherPeerReceivesIt() throws Exception {
         PeerId alice = TestMessages.peerId();
         MqttTransport a = transport(alice);
-        Inbox alices = inboxOf(a);
-        Inbox bobs = inboxOf(transport(TestMessages.peerId()));
-        Inbox carols = inboxOf(transport(TestMessages.peerId()));
+        ReceivedMessages alices = inboxOf(a);
+        ReceivedMessages bobs = inboxOf(transport(TestMessages.peerId()));
+        ReceivedMessages carols = inboxOf(transport(TestMessages.peerId()));
         awaitConnected(transports.toArray(MqttTransport[]::new));
         // when
         SignedControlMessage proposal = TestMessages.control("session.propose", alice, null);
@@ -150,7 +151,7 @@ class MessagingOverMosquittoTest {
         PeerId bob = TestMessages.peerId();
         MqttTransport a = transport(alice);
         MqttTransport b = transport(bob);
-        Inbox bobs = inboxOf(b);
+        ReceivedMessages bobs = inboxOf(b);
         awaitConnected(a, b);
         Set<String> sent = new HashSet<>();
         // when 100 capsules go before, 100 while the broker is down, 100 after it is back
@@ -183,7 +184,7 @@ class MessagingOverMosquittoTest {
         PeerId bob = TestMessages.peerId();
         Path aliceOutbox = work.resolve("alice-outbox");
         MqttTransport b = transport(bob);
-        Inbox bobs = inboxOf(b);
+        ReceivedMessages bobs = inboxOf(b);
         MqttTransport a = transport(alice, brokerSettings(aliceOutbox));
         awaitConnected(a, b);
         broker.stop();
@@ -201,6 +202,35 @@ class MessagingOverMosquittoTest {
         // then bob receives all 20 and the outbox empties
         Await.until("bob has all 20", WAIT, () -> bobs.capsuleIds().containsAll(sent), bobs::toString);
         awaitOutboxEmpty(again);
+    }
+
+    @Test
+    void givenAReceiverWhoseHandlerLeft_whenCapsulesArriveBeforeItCloses_thenItsNextRunGetsThem() throws Exception {
+        // given bob, whose handler unsubscribed (as a peer's runtime does when the peer stops before its transport)
+        PeerId alice = TestMessages.peerId();
+        PeerId bob = TestMessages.peerId();
+        Path bobsOutbox = work.resolve("bob-outbox");
+        MqttTransport a = transport(alice);
+        MqttTransport b = transport(bob, brokerSettings(bobsOutbox));
+        ReceivedMessages firstRun = new ReceivedMessages();
+        AutoCloseable subscription = b.messaging().subscribe(firstRun);
+        awaitConnected(a, b);
+        subscription.close();
+        // when alice sends him 5 capsules, which arrive with nobody to take them, and bob's transport closes
+        Set<String> sent = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            String id = "late-" + i;
+            a.messaging().send(TestMessages.capsule(id, alice, List.of(bob), 1024));
+            sent.add(id);
+        }
+        MqttMessaging bobsMessaging = (MqttMessaging) b.messaging();
+        Await.until("bob holds all 5", WAIT, () -> bobsMessaging.held()[0] == 5, () -> bobsMessaging.held()[0] + "");
+        b.close();
+        // then his next run gets all 5 from his persistent session: none was acknowledged while only held
+        MqttTransport again = transport(bob, brokerSettings(bobsOutbox));
+        ReceivedMessages nextRun = inboxOf(again);
+        Await.until("bob's next run has all 5", WAIT, () -> nextRun.capsuleIds().containsAll(sent), nextRun::toString);
+        assertEquals(Set.of(), Set.copyOf(firstRun.capsuleIds()));
     }
 
     @Test
@@ -238,7 +268,7 @@ class MessagingOverMosquittoTest {
         PeerId bob = TestMessages.peerId();
         PeerId intruder = TestMessages.peerId();
         MqttTransport b = transport(bob, brokerSettings(work.resolve("bob")).maxMessageBytes(64 * 1024));
-        Inbox bobs = inboxOf(b);
+        ReceivedMessages bobs = inboxOf(b);
         awaitConnected(b);
         Topics topics = new Topics(MosquittoBroker.ROOT);
         WireFormat format = new WireFormat(WireFormat.DEFAULT_MAX_MESSAGE_BYTES);
@@ -266,11 +296,11 @@ class MessagingOverMosquittoTest {
         }
         // then the good capsule arrives after all the bad ones, which were counted by reason
         Await.until("bob has the good capsule", WAIT, () -> bobs.capsuleIds().contains("fine"), bobs::toString);
-        Map<InboundRejection, Long> counted = b.rejections().snapshot();
-        assertEquals(6, counted.get(InboundRejection.MALFORMED), counted.toString());
-        assertEquals(3, counted.get(InboundRejection.OVERSIZED), counted.toString());
-        assertEquals(1, counted.get(InboundRejection.NOT_ADDRESSED_HERE), counted.toString());
-        assertEquals(2, counted.get(InboundRejection.WRONG_KIND), counted.toString());
+        Map<RejectionReason, Long> counted = b.rejections().snapshot();
+        assertEquals(6, counted.get(RejectionReason.MALFORMED), counted.toString());
+        assertEquals(3, counted.get(RejectionReason.OVERSIZED), counted.toString());
+        assertEquals(1, counted.get(RejectionReason.NOT_FOR_ME), counted.toString());
+        assertEquals(2, counted.get(RejectionReason.WRONG_KIND), counted.toString());
         assertEquals(12, b.rejections().total());
         assertEquals(Set.of("capsule:fine"), bobs.distinct());
         assertTrue(b.connectionStatus().subscribed());

@@ -71,7 +71,7 @@ class MqttLinkTest {
             }
 
             @Override
-            public void messageArrived(String topic, byte[] payload) {
+            public void messageArrived(String topic, byte[] payload, Runnable acknowledge) {
             }
         }, 300);
         link.start();

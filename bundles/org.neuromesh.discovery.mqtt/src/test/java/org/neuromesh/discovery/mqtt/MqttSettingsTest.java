@@ -67,6 +67,29 @@ class MqttSettingsTest {
     }
 
     @Test
+    void givenCredentialsForARemoteBrokerWithoutTls_whenBuilt_thenRefusedUnlessTheUserAllowsIt() {
+        // given a username and password for a broker on another machine over plain TCP
+        UnaryOperator<MqttSettings.Builder> plain = b -> b.host("broker.example.org")
+                .credentials("alice", "s3cret-pw".toCharArray());
+        // then the settings are refused, naming the fix and never the password
+        String refused = refusal(plain);
+        assertTrue(refused.startsWith("username: the password for alice would cross the network unencrypted to"
+                + " broker.example.org:1883; set tls = true"), refused);
+        assertFalse(refused.contains("s3cret-pw"));
+        // and they pass with TLS, on this machine, or when the user says the network is trusted
+        assertEquals("ssl://broker.example.org:8883", plain.apply(base()).tls(true).port(8883).build().serverUri());
+        assertEquals("tcp://127.0.0.1:1883", base().host("127.0.0.1").credentials("alice", "pw".toCharArray())
+                .build().serverUri());
+        assertEquals("tcp://localhost:1883", base().host("localhost").credentials("alice", "pw".toCharArray())
+                .build().serverUri());
+        assertEquals("tcp://broker.example.org:1883",
+                plain.apply(base()).allowPlainCredentials(true).build().serverUri());
+        // and a host that only looks local is not taken for it
+        assertTrue(refusal(b -> b.host("127.example.org").credentials("alice", "pw".toCharArray()))
+                .startsWith("username: "));
+    }
+
+    @Test
     void givenAPassword_whenSettingsAreShown_thenItIsNotThere() {
         MqttSettings settings = base().credentials("alice", "s3cret-pw".toCharArray()).build();
         assertTrue(settings.toString().contains("user=alice"));

@@ -19,7 +19,7 @@ import org.neuromesh.api.peer.PeerId;
 import org.neuromesh.api.security.PeerSecurity;
 import org.neuromesh.broker.EmbeddedBroker;
 import org.neuromesh.discovery.mqtt.testing.Await;
-import org.neuromesh.discovery.mqtt.testing.Inbox;
+import org.neuromesh.discovery.mqtt.testing.ReceivedMessages;
 import org.neuromesh.discovery.mqtt.testing.Identities;
 import org.neuromesh.discovery.mqtt.testing.PeerEvents;
 import org.neuromesh.discovery.mqtt.testing.TestMessages;
@@ -89,7 +89,7 @@ class OverEmbeddedBrokerTest {
         PeerSecurity bob = Identities.fresh();
         MqttTransport a = start(alice);
         MqttTransport b = start(bob);
-        Inbox bobs = new Inbox();
+        ReceivedMessages bobs = new ReceivedMessages();
         b.messaging().subscribe(bobs);
         Await.until("both connected", WAIT, () -> a.connectionStatus().subscribed() && b.connectionStatus()
                 .connected());

@@ -11,6 +11,7 @@ import java.util.ResourceBundle;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+import org.neuromesh.api.security.RejectionReason;
 
 class RateLimitedLogTest {
 
@@ -45,28 +46,15 @@ class RateLimitedLogTest {
         AtomicLong now = new AtomicLong(0);
         RateLimitedLog log = new RateLimitedLog(logger, 1_000, now::get);
         // when 100 lines of one reason and one of another arrive within the interval
-        assertTrue(log.log(Level.WARNING, InboundRejection.MALFORMED, "bad 0"));
+        assertTrue(log.log(Level.WARNING, RejectionReason.MALFORMED, "bad 0"));
         for (int i = 1; i < 100; i++) {
-            assertFalse(log.log(Level.WARNING, InboundRejection.MALFORMED, "bad " + i));
+            assertFalse(log.log(Level.WARNING, RejectionReason.MALFORMED, "bad " + i));
         }
-        assertTrue(log.log(Level.WARNING, InboundRejection.OVERSIZED, "big"));
+        assertTrue(log.log(Level.WARNING, RejectionReason.OVERSIZED, "big"));
         // then two lines; after the interval the next line tells how many were left out
         assertEquals(List.of("bad 0", "big"), logger.lines);
         now.set(1_000);
-        assertTrue(log.log(Level.WARNING, InboundRejection.MALFORMED, "bad again"));
+        assertTrue(log.log(Level.WARNING, RejectionReason.MALFORMED, "bad again"));
         assertEquals("bad again (99 similar left out)", logger.lines.get(2));
-    }
-
-    @Test
-    void givenCounts_whenSnapshotted_thenEveryReasonIsThereAndTheTotalAddsUp() {
-        RejectionCounters counters = new RejectionCounters();
-        counters.record(InboundRejection.MALFORMED);
-        counters.record(InboundRejection.MALFORMED);
-        counters.record(InboundRejection.SENDER_MISMATCH);
-        assertEquals(InboundRejection.values().length, counters.snapshot().size());
-        assertEquals(2, counters.get(InboundRejection.MALFORMED));
-        assertEquals(3, counters.total());
-        assertEquals("rejected: MALFORMED=2 SENDER_MISMATCH=1", counters.toString());
-        assertEquals("rejected: none", new RejectionCounters().toString());
     }
 }

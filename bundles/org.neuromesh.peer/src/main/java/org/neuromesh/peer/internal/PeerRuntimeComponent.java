@@ -21,6 +21,7 @@ import org.neuromesh.api.peer.PeerInfo;
 import org.neuromesh.api.peer.PeerListener;
 import org.neuromesh.api.peer.PeerMessaging;
 import org.neuromesh.api.security.PeerSecurity;
+import org.neuromesh.api.security.RejectionCounts;
 import org.neuromesh.crypto.WireFormat;
 import org.neuromesh.peer.AuditTrail;
 import org.neuromesh.peer.Borrowing;
@@ -28,11 +29,13 @@ import org.neuromesh.peer.BorrowingTerms;
 import org.neuromesh.peer.CapsuleSender;
 import org.neuromesh.peer.CreditBook;
 import org.neuromesh.peer.HeldMessageFolder;
+import org.neuromesh.peer.HoldingLimits;
 import org.neuromesh.peer.Inbox;
+import org.neuromesh.peer.Lending;
+import org.neuromesh.peer.Loans;
 import org.neuromesh.peer.MemberPresence;
 import org.neuromesh.peer.ModulationSink;
 import org.neuromesh.peer.PeerRuntime;
-import org.neuromesh.peer.RejectionTally;
 import org.neuromesh.peer.SessionListener;
 import org.neuromesh.peer.Sessions;
 import org.neuromesh.peer.SharedInbox;
@@ -75,6 +78,8 @@ public class PeerRuntimeComponent implements PeerRuntime {
     private final Sessions sessions;
     private final CreditBook credits;
     private final Borrowing borrowing;
+    private final Lending lendingSide;
+    private final Loans loans = new Loans();
     private final Signals signals;
     private final Sharing sharing;
     private final Map<ModulationSink, AutoCloseable> sinks = new ConcurrentHashMap<>();
@@ -96,8 +101,9 @@ public class PeerRuntimeComponent implements PeerRuntime {
         this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "neuromesh-peer-timer"));
         this.work = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "neuromesh-peer-work"));
         this.lendingWork = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "neuromesh-peer-lending"));
-        this.inbox = new Inbox(security, HeldMessageFolder.open(home().resolve("held"), new WireFormat(
-                HELD_MESSAGE_LIMIT)));
+        WireFormat heldFormat = new WireFormat(HELD_MESSAGE_LIMIT);
+        this.inbox = new Inbox(security, HeldMessageFolder.open(home().resolve("held"), heldFormat),
+                holdingLimits(config), heldFormat);
         CapsuleSender sender = new CapsuleSender(security, messaging, clock);
         this.sessions = new Sessions(model, sender, inbox, timers, work, SessionListener.NONE, config.autoJoin(),
                 new MemberPresence(peer -> discovery.peers().stream().anyMatch(known -> known.id().equals(peer)),
@@ -105,7 +111,10 @@ public class PeerRuntimeComponent implements PeerRuntime {
         AuditTrail audit = new AuditTrail(security, () -> Optional.ofNullable(ledger), clock);
         BorrowingTerms terms = new BorrowingTerms(Duration.ofSeconds(config.offerTimeoutSeconds()),
                 config.creditsPerNode(), config.lendToOthers());
-        this.borrowing = new Borrowing(lending, sender, inbox, credits, audit, timers, lendingWork, terms, clock);
+        this.borrowing = new Borrowing(lending, sender, inbox, credits, audit, timers, lendingWork, terms, clock,
+                loans);
+        this.lendingSide = new Lending(lending, sender, inbox, credits, audit, timers, lendingWork, terms, clock,
+                loans);
         this.signals = new Signals(sender, inbox, clock, KEPT_SIGNALS);
         this.sharing = new Sharing(sender, inbox, new SharedInbox(config.sharedInboxCapacity()), clock);
         this.subscription = messaging.subscribe(inbox);
@@ -125,6 +134,11 @@ public class PeerRuntimeComponent implements PeerRuntime {
         LOG.log(System.Logger.Level.INFO, "peer {0} ready: {1} sessions on its data set, {2} nodes",
                 security.self().shortForm(), config.autoJoin() ? "joins" : "does not join",
                 config.lendToOthers() ? "lends" : "does not lend");
+    }
+
+    private static HoldingLimits holdingLimits(PeerRuntimeConfig config) {
+        return new HoldingLimits(config.heldMessagesPerSender(), (long) config.heldMegabytesPerSender() << 20,
+                config.heldMessages(), (long) config.heldMegabytes() << 20);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -169,6 +183,16 @@ public class PeerRuntimeComponent implements PeerRuntime {
     }
 
     @Override
+    public Lending lending() {
+        return lendingSide;
+    }
+
+    @Override
+    public Loans loans() {
+        return loans;
+    }
+
+    @Override
     public Signals signals() {
         return signals;
     }
@@ -184,7 +208,7 @@ public class PeerRuntimeComponent implements PeerRuntime {
     }
 
     @Override
-    public RejectionTally rejections() {
+    public RejectionCounts rejections() {
         return inbox.rejections();
     }
 

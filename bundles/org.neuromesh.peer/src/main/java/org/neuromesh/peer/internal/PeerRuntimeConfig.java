@@ -41,4 +41,22 @@ public @interface PeerRuntimeConfig {
     @AttributeDefinition(name = "Shared inbox",
             description = "Most capsules shared by other peers held until a memory store takes them.", min = "1")
     int sharedInboxCapacity() default 256;
+
+    @AttributeDefinition(name = "Held messages per sender",
+            description = "Most messages held for one sender whose keys are not known yet (anyone can claim any"
+                    + " sender id: this bounds what a broker client can make this peer keep).", min = "1")
+    int heldMessagesPerSender() default 64;
+
+    @AttributeDefinition(name = "Held megabytes per sender",
+            description = "Most MiB held for one sender whose keys are not known yet.", min = "1")
+    int heldMegabytesPerSender() default 16;
+
+    @AttributeDefinition(name = "Held messages",
+            description = "Most messages held in all for senders whose keys are not known yet.", min = "1")
+    int heldMessages() default 1000;
+
+    @AttributeDefinition(name = "Held megabytes",
+            description = "Most MiB held in all for senders whose keys are not known yet, on disk in"
+                    + " ${neuromesh.home}/peer/held.", min = "1")
+    int heldMegabytes() default 64;
 }

@@ -52,6 +52,12 @@ final class PeerProcess implements AutoCloseable {
      */
     static PeerProcess prepare(Path server, Path folder, MosquittoBroker broker, String name, List<String> learner,
             boolean autoJoin) throws IOException {
+        return prepare(server, folder, broker, name, learner, autoJoin, MosquittoBroker.USER, MosquittoBroker.PASSWORD);
+    }
+
+    /** As {@link #prepare(Path, Path, MosquittoBroker, String, List, boolean)}, with a broker user of its own. */
+    static PeerProcess prepare(Path server, Path folder, MosquittoBroker broker, String name, List<String> learner,
+            boolean autoJoin, String user, String password) throws IOException {
         Path conf = layOut(server, folder, learner);
         TestPki pki = broker.pki();
         Files.write(conf.resolve("org.neuromesh.discovery.mqtt.cfg"), List.of(
@@ -61,8 +67,8 @@ final class PeerProcess implements AutoCloseable {
                 "caCertificateFile = " + pki.caCertificate(),
                 "clientKeyStore = " + pki.clientKeyStore(),
                 ".clientKeyStorePassword = " + TestPki.KEY_STORE_PASSWORD,
-                "username = " + MosquittoBroker.USER,
-                ".password = " + MosquittoBroker.PASSWORD,
+                "username = " + user,
+                ".password = " + password,
                 "displayName = " + name,
                 "heartbeatSeconds = 2"));
         Files.write(conf.resolve("org.neuromesh.broker.cfg"), List.of("mode = never"));

@@ -12,12 +12,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +47,7 @@ class PeersOverMosquittoIT {
     private MosquittoBroker broker;
     private Path server;
     private final List<PeerProcess> processes = new ArrayList<>();
+    private final List<MosquittoBroker> otherBrokers = new ArrayList<>();
 
     @BeforeEach
     void startBroker() throws Exception {
@@ -53,6 +59,9 @@ class PeersOverMosquittoIT {
     void stopEverything() throws Exception {
         for (PeerProcess process : processes) {
             process.close();
+        }
+        for (MosquittoBroker other : otherBrokers) {
+            other.close();
         }
         broker.close();
     }
@@ -172,7 +181,7 @@ class PeersOverMosquittoIT {
             assertTrue(firstPeers.contains("FORGED_SIGNATURE=1") && firstPeers.contains("REPLAYED="), firstPeers);
             assertTrue(firstPeers.contains("MALFORMED=") && firstPeers.contains("OVERSIZED=1"), firstPeers);
             String secondPeers = members.get(1).command("neuromesh:peers", "transport: ", Duration.ofSeconds(30));
-            assertTrue(secondPeers.contains("NOT_ADDRESSED_HERE=1"), secondPeers);
+            assertTrue(secondPeers.contains("NOT_FOR_ME=1"), secondPeers);
             String log = members.get(0).allOutput();
             assertTrue(log.contains("Dropped a message on " + root + "/inbox/" + first) && log.contains("OVERSIZED")
                     && log.contains("refused a message from"), log);
@@ -265,6 +274,267 @@ class PeersOverMosquittoIT {
         throw new AssertionError("'" + command + "' never printed '" + expected + "':\n" + seen);
     }
 
+    @Test
+    void givenASessionUnderWay_whenABrokerClientFloodsAMembersInbox_thenItsHeapAndDiskStayBoundedAndNothingIsLost()
+            throws Exception {
+        // given a coordinator and three members in a session
+        PeerProcess coordinator = coordinator();
+        List<PeerProcess> members = members(3, List.of());
+        awaitReady();
+        PeerProcess victim = members.get(0);
+        String victimId = fullId(victim);
+        int mark = startSession(coordinator, "flood", 3, 12);
+        coordinator.current().awaitOutput(mark, "round 2/12", SESSION_TIMEOUT);
+        long heapBefore = usedHeapAfterGc(victim);
+        // when a broker client floods the victim's inbox with well-formed messages from senders nobody knows:
+        // 10,000 of 32 KiB under as many claimed senders, then 100 of 1 MiB under one
+        flood(victimId, 10_000, 32 << 10, 10_000);
+        flood(victimId, 100, 1 << 20, 1);
+        // then the victim refused what it could not hold, counted with its reason (it holds at most 1,000)
+        awaitRefusals(victim, "refused messages: ", "UNKNOWN_SENDER", 10_100 - 1_000);
+        // and its heap grew by at most 64 MB, and what it holds on disk stays within its 64 MiB
+        long grown = usedHeapAfterGc(victim) - heapBefore;
+        assertTrue(grown <= 64L << 20, "the victim's heap grew by " + (grown >> 20) + " MB");
+        long held = bytesIn(victim.folder().resolve("home/peer/held"));
+        assertTrue(held <= 64L << 20, "the victim holds " + (held >> 20) + " MB on disk");
+        // and the session completes with every member, and no genuine capsule was lost
+        String output = coordinator.current().awaitOutput(mark, "session model:", SESSION_TIMEOUT);
+        assertTrue(output.contains("round 12/12: 3 of 3 members"), output);
+        assertEveryCapsuleArrived(coordinator, members);
+        System.out.printf("flood: the victim's heap grew by %d MB, %d MB held on disk%n", grown >> 20, held >> 20);
+    }
+
+    @Test
+    void givenAMemberThatRestarts_whenItsOldGoodbyeAndAMessageItAcceptedAreReplayed_thenItStaysAndBothAreRefused()
+            throws Exception {
+        try (BrokerObserver observer = BrokerObserver.connect(broker)) {
+            // given three members in a session, and an eavesdropper who keeps the last message the first member
+            // accepted from its inbox
+            PeerProcess coordinator = coordinator();
+            List<PeerProcess> members = members(3, List.of());
+            awaitReady();
+            PeerProcess victim = members.get(0);
+            PeerProcess watcher = members.get(1); // the coordinator's console is busy with the session
+            String root = MosquittoBroker.ROOT;
+            int mark = startSession(coordinator, "restart-replay", 3, 16);
+            coordinator.current().awaitOutput(mark, "round 2/16", SESSION_TIMEOUT);
+            String victimId = observer.fullId(victim.shortId());
+            byte[] opened = observer.lastPayloadOn(root + "/inbox/" + victimId);
+            // and the goodbye it signs when stopped from its console, which it starts again from its folder
+            victim.current().type("stop 0");
+            assertEquals(0, victim.current().awaitExit(Duration.ofSeconds(30)), victim.current().output());
+            byte[] goodbye = observer.lastPayloadOn(root + "/presence/" + victimId);
+            victim.start().awaitReady();
+            awaitCommandOutput(watcher, "neuromesh:peers", "refused messages", "member-0");
+            long replayedBefore = refusals(victim, "refused messages: ", "REPLAYED");
+            long staleBefore = refusals(watcher, "transport: ", "STALE");
+            // when the eavesdropper replays both while the member runs again
+            observer.publish(root + "/presence/" + victimId, goodbye);
+            observer.publish(root + "/inbox/" + victimId, opened);
+            // then the restarted member refuses what it accepted in its previous run, counted as REPLAYED
+            awaitRefusals(victim, "refused messages: ", "REPLAYED", replayedBefore + 1);
+            // and another member refuses the old goodbye as STALE and still lists the restarted one
+            awaitRefusals(watcher, "transport: ", "STALE", staleBefore + 1);
+            awaitCommandOutput(watcher, "neuromesh:peers", "refused messages", "member-0");
+            // and the session completes with every member, no genuine capsule lost
+            String output = coordinator.current().awaitOutput(mark, "session model:", SESSION_TIMEOUT);
+            assertTrue(output.contains("round 16/16: 3 of 3 members"), output);
+            assertEveryCapsuleArrived(coordinator, members);
+            System.out.printf("restart replay: REPLAYED %d -> %d at the restarted member, STALE %d -> %d at another%n",
+                    replayedBefore, refusals(victim, "refused messages: ", "REPLAYED"), staleBefore,
+                    refusals(watcher, "transport: ", "STALE"));
+        }
+    }
+
+    @Test
+    void givenClientIdsBoundToUsers_whenAClientAsksForAMembersClientIdDuringASession_thenTheMemberKeepsItsSession()
+            throws Exception {
+        // given Mosquitto configured as the README advises for peers that do not trust each other (a user per peer,
+        // named by its id; client ids bound to user names; the ACL written with %u), mallory, a user of it too, and a
+        // coordinator and three members in a session, each with its own user
+        Map<String, String> ids = new LinkedHashMap<>();
+        Map<String, String> users = new HashMap<>(Map.of("mallory", "mallory-secret"));
+        for (String name : List.of("coordinator", "member-0", "member-1", "member-2")) {
+            String id = createIdentity(work.resolve("bound").resolve(name).resolve("home/identity"));
+            ids.put(name, id);
+            users.put(id, name + "-secret");
+        }
+        MosquittoBroker bound = MosquittoBroker.startBindingClientIds(work.resolve("bound-broker"), users);
+        otherBrokers.add(bound);
+        PeerProcess coordinator = started(PeerProcess.prepare(server, work.resolve("bound/coordinator"), bound,
+                "coordinator", List.of("dataset = mnist", "threads = 1"), false, ids.get("coordinator"),
+                "coordinator-secret"));
+        List<PeerProcess> members = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String name = "member-" + i;
+            members.add(started(PeerProcess.prepare(server, work.resolve("bound").resolve(name), bound, name,
+                    memberLearner(i, 3, List.of()), true, ids.get(name), name + "-secret")));
+        }
+        awaitReady();
+        int mark = startSession(coordinator, "takeover", 3, 12);
+        coordinator.current().awaitOutput(mark, "round 2/12", SESSION_TIMEOUT);
+        // when mallory connects asking for the first member's client id, with a persistent session, and subscribes
+        // to its inbox
+        String victimId = ids.get("member-0");
+        MqttClient mallory = new MqttClient(bound.plainUri(), victimId, new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setUserName("mallory");
+        options.setPassword("mallory-secret".toCharArray());
+        options.setCleanSession(false);
+        mallory.connect(options);
+        List<String> stolen = java.util.Collections.synchronizedList(new ArrayList<>());
+        try {
+            mallory.subscribe(MosquittoBroker.ROOT + "/inbox/" + victimId, 1, (topic, message) -> stolen.add(topic));
+        } catch (MqttException refusedByTheAcl) {
+            // Mosquitto refuses the subscription (granted QoS 0x80): as good as no messages
+        }
+        try {
+            // then the session completes with every member, and no genuine capsule was lost
+            String output = coordinator.current().awaitOutput(mark, "session model:", SESSION_TIMEOUT);
+            assertTrue(output.contains("round 12/12: 3 of 3 members"), output);
+            assertEveryCapsuleArrived(coordinator, members);
+            // and the member never lost its connection, mallory got none of its messages, and the broker knows
+            // mallory under its own name
+            String transport = lineOfPeers(members.get(0), "transport: ");
+            assertTrue(transport.contains("connected=true") && transport.contains("connects=1"), transport);
+            assertEquals(List.of(), stolen);
+            assertTrue(bound.log().contains(" as mallory ("), bound.log());
+        } finally {
+            mallory.disconnect();
+            mallory.close();
+        }
+    }
+
+    @Test
+    void givenPeersConnectedToMosquitto_whenStoppedFromTheConsoleOrBySigterm_thenEachProcessEndsWithin5Seconds()
+            throws Exception {
+        // given two peers connected to Mosquitto that see each other, each with its transport, runtime and learner
+        PeerProcess console = coordinator();
+        PeerProcess service = started(PeerProcess.prepare(server, work.resolve("service"), broker, "service",
+                List.of("dataset = mnist", "threads = 1"), false));
+        awaitReady();
+        awaitCommandOutput(console, "neuromesh:peers", "refused messages", "service");
+        awaitCommandOutput(service, "neuromesh:peers", "refused messages", "coordinator");
+        // when one is stopped with 'stop 0' in its console and the other with SIGTERM
+        long started = System.nanoTime();
+        console.current().type("stop 0");
+        service.current().terminate();
+        // then both processes are gone within 5 s: no thread is left to keep a JVM alive
+        console.current().awaitExit(Duration.ofSeconds(5));
+        service.current().awaitExit(Duration.ofSeconds(5));
+        System.out.printf("stop: both peers ended %.1f s after being told%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The whole id of a peer, as its console prints it. */
+    private static String fullId(PeerProcess peer) throws IOException, InterruptedException {
+        Matcher id = Pattern.compile("this peer: ([0-9a-f]{16,128})").matcher(
+                peer.command("neuromesh:peers", "refused messages", Duration.ofSeconds(30)));
+        if (!id.find()) {
+            throw new AssertionError("neuromesh:peers printed no id");
+        }
+        return id.group(1);
+    }
+
+    /** Runs the attack tool {@code FloodInbox} (test resources) with the product's own jars, to its end. */
+    private void flood(String victim, int count, int bytes, int senders) throws Exception {
+        RunningProduct run = runTool("/attacks/FloodInbox.java", List.of("org.neuromesh.api_", "org.neuromesh.crypto_",
+                "org.eclipse.paho.client.mqttv3_"), broker.plainUri(), MosquittoBroker.USER, MosquittoBroker.PASSWORD,
+                MosquittoBroker.ROOT, victim, Integer.toString(count), Integer.toString(bytes),
+                Integer.toString(senders));
+        run.awaitOutput(0, "flooded", Duration.ofMinutes(10));
+        assertEquals(0, run.awaitExit(Duration.ofSeconds(30)), run.output());
+    }
+
+    /** Creates a peer identity in {@code directory}, as the peer would on its first start, and returns its id. */
+    private String createIdentity(Path directory) throws Exception {
+        RunningProduct run = runTool("/tools/CreateIdentity.java", List.of("org.neuromesh.api_",
+                "org.neuromesh.crypto_"), directory.toString());
+        assertEquals(0, run.awaitExit(Duration.ofMinutes(1)), run.output());
+        Matcher id = Pattern.compile("peer id ([0-9a-f]{64})").matcher(run.output());
+        assertTrue(id.find(), run.output());
+        return id.group(1);
+    }
+
+    /** Runs a source-file program of the test resources with the product's jars named by {@code jarPrefixes}. */
+    private RunningProduct runTool(String resource, List<String> jarPrefixes, String... arguments) throws Exception {
+        Path plugins = server.resolve("plugins");
+        List<String> jars = new ArrayList<>();
+        for (String prefix : jarPrefixes) {
+            try (var files = Files.list(plugins)) {
+                jars.add(files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst()
+                        .orElseThrow(() -> new AssertionError("no " + prefix + "*.jar in " + plugins)).toString());
+            }
+        }
+        Path tool = Path.of(PeersOverMosquittoIT.class.getResource(resource).toURI());
+        List<String> command = new ArrayList<>(List.of("java", "-cp", String.join(":", jars), tool.toString()));
+        command.addAll(List.of(arguments));
+        return RunningProduct.run(command, work);
+    }
+
+    /** The whole line (up to its line break) of {@code neuromesh:peers} that starts with {@code start}. */
+    private static String lineOfPeers(PeerProcess peer, String start) throws Exception {
+        int mark = peer.current().mark();
+        peer.current().type("neuromesh:peers");
+        Pattern whole = Pattern.compile("(?m)^" + Pattern.quote(start) + ".*\\n");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            Matcher line = whole.matcher(peer.current().output().substring(mark));
+            if (line.find()) {
+                return line.group().strip();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("neuromesh:peers printed no whole line starting with '" + start + "':\n"
+                + peer.current().output().substring(mark));
+    }
+
+    /**
+     * Waits until the line of {@code neuromesh:peers} that starts with {@code line} ({@code "refused messages: "},
+     * the peer's own, or {@code "transport: "}) counts at least {@code least} refusals for {@code reason}.
+     */
+    private static void awaitRefusals(PeerProcess peer, String line, String reason, long least) throws Exception {
+        long deadline = System.nanoTime() + SESSION_TIMEOUT.toNanos();
+        long counted = -1;
+        while (System.nanoTime() < deadline) {
+            counted = refusals(peer, line, reason);
+            if (counted >= least) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError(counted + " " + reason + " refusals on the line '" + line + "', not " + least + ":\n"
+                + peer.current().output());
+    }
+
+    /** The refusals for {@code reason} that the line of {@code neuromesh:peers} starting with {@code line} counts. */
+    private static long refusals(PeerProcess peer, String line, String reason) throws Exception {
+        Matcher counted = Pattern.compile("\\b" + reason + "=(\\d+)").matcher(lineOfPeers(peer, line));
+        return counted.find() ? Long.parseLong(counted.group(1)) : 0;
+    }
+
+    /** The heap a peer's JVM uses after a full collection, from {@code jcmd}. */
+    private static long usedHeapAfterGc(PeerProcess peer) throws Exception {
+        String pid = Long.toString(peer.current().pid());
+        RunningProduct gc = RunningProduct.run(List.of("jcmd", pid, "GC.run"), Path.of("."));
+        gc.awaitExit(Duration.ofSeconds(60));
+        RunningProduct info = RunningProduct.run(List.of("jcmd", pid, "GC.heap_info"), Path.of("."));
+        info.awaitExit(Duration.ofSeconds(60));
+        Matcher used = Pattern.compile("used (\\d+)K").matcher(info.output());
+        if (!used.find()) {
+            throw new AssertionError("no heap figures from jcmd:\n" + info.output());
+        }
+        return Long.parseLong(used.group(1)) << 10;
+    }
+
+    private static long bytesIn(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return 0;
+        }
+        try (var files = Files.list(folder)) {
+            return files.mapToLong(file -> file.toFile().length()).sum();
+        }
+    }
+
     /**
      * Types the start of a session of small rounds (4 batches of 64, 32 hidden nodes, 60 s deadline) into the
      * coordinator's console; returns the output mark from which to wait for its rounds.
@@ -285,13 +555,18 @@ class PeersOverMosquittoIT {
     private List<PeerProcess> members(int count, List<String> extraLearnerLines) throws IOException {
         List<PeerProcess> members = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            List<String> learner = new ArrayList<>(List.of("dataset = mnist", "shardPeers = " + count,
-                    "classesPerPeer = 2", "shardIndex = " + i, "threads = 1"));
-            learner.addAll(extraLearnerLines);
             members.add(started(PeerProcess.prepare(server, work.resolve("member-" + i), broker, "member-" + i,
-                    learner, true)));
+                    memberLearner(i, count, extraLearnerLines), true)));
         }
         return members;
+    }
+
+    /** The learner configuration of member {@code index} of {@code count}: two digits of MNIST. */
+    private static List<String> memberLearner(int index, int count, List<String> extraLearnerLines) {
+        List<String> learner = new ArrayList<>(List.of("dataset = mnist", "shardPeers = " + count,
+                "classesPerPeer = 2", "shardIndex = " + index, "threads = 1"));
+        learner.addAll(extraLearnerLines);
+        return learner;
     }
 
     private PeerProcess started(PeerProcess process) throws IOException {

@@ -140,6 +140,16 @@ final class RunningProduct implements AutoCloseable {
         new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
     }
 
+    /** SIGTERM, as a service manager stops a server. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** The process id (the launcher script execs the JVM, so this is the JVM's). */
+    long pid() {
+        return process.pid();
+    }
+
     /** SIGKILL: the process ends at once, as in a crash (the launcher script execs the JVM, so this is the JVM). */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,7 +43,11 @@ public final class MosquittoBroker implements AutoCloseable {
     private final Path log;
     private Process process;
 
-    private MosquittoBroker(Path directory, TestPki pki, int tlsPort, int plainPort) {
+    /** Users of a broker that binds client ids to user names (name to password); empty: the shared {@link #USER}. */
+    private final Map<String, String> ownUsers;
+
+    private MosquittoBroker(Path directory, TestPki pki, int tlsPort, int plainPort, Map<String, String> ownUsers) {
+        this.ownUsers = Map.copyOf(ownUsers);
         this.directory = directory;
         this.pki = pki;
         this.tlsPort = tlsPort;
@@ -52,11 +57,31 @@ public final class MosquittoBroker implements AutoCloseable {
 
     /** Writes the configuration, certificates, password and ACL files into {@code directory} and starts. */
     public static MosquittoBroker start(Path directory) throws IOException, InterruptedException {
+        return start(directory, Map.of());
+    }
+
+    /**
+     * Starts a broker configured as the README advises for peers that do not trust each other: every peer has a
+     * user of its own, named by its peer id, the client id is always the user name ({@code use_username_as_clientid}),
+     * and the ACL is written with {@code %u}. So no client can take over another's client id and session.
+     *
+     * @param users user name (a peer id, or any name for an outsider) to password
+     */
+    public static MosquittoBroker startBindingClientIds(Path directory, Map<String, String> users)
+            throws IOException, InterruptedException {
+        if (users.isEmpty()) {
+            throw new IllegalArgumentException("a broker that binds client ids to users needs users");
+        }
+        return start(directory, users);
+    }
+
+    private static MosquittoBroker start(Path directory, Map<String, String> ownUsers)
+            throws IOException, InterruptedException {
         Files.createDirectories(directory);
         Path pkiDirectory = Files.createDirectories(directory.resolve("pki"));
         TestPki pki = TestPki.create(pkiDirectory);
         int[] ports = twoFreePorts();
-        MosquittoBroker broker = new MosquittoBroker(directory, pki, ports[0], ports[1]);
+        MosquittoBroker broker = new MosquittoBroker(directory, pki, ports[0], ports[1], ownUsers);
         broker.writeFiles();
         broker.start();
         return broker;
@@ -164,16 +189,25 @@ public final class MosquittoBroker implements AutoCloseable {
     private void writeFiles() throws IOException, InterruptedException {
         Path passwords = directory.resolve("passwd");
         Files.writeString(passwords, "");
-        passwd(passwords, USER, PASSWORD);
+        boolean bound = !ownUsers.isEmpty();
+        if (bound) {
+            for (Map.Entry<String, String> user : ownUsers.entrySet()) {
+                passwd(passwords, user.getKey(), user.getValue());
+            }
+        } else {
+            passwd(passwords, USER, PASSWORD);
+        }
         passwd(passwords, OBSERVER, OBSERVER_PASSWORD);
+        // %c is the client id = the peer id; bound to the user, %u is the same and cannot be chosen by the client
+        String me = bound ? "%u" : "%c";
         Path acl = directory.resolve("acl");
         Files.writeString(acl, String.join("\n",
-                "# every client (pattern lines apply to all users); %c is the client id = the peer id",
-                "pattern write " + ROOT + "/presence/%c",
-                "pattern write " + ROOT + "/heartbeat/%c",
-                "pattern readwrite " + ROOT + "/ping/%c",
+                "# every client (pattern lines apply to all users)",
+                "pattern write " + ROOT + "/presence/" + me,
+                "pattern write " + ROOT + "/heartbeat/" + me,
+                "pattern readwrite " + ROOT + "/ping/" + me,
                 "pattern write " + ROOT + "/inbox/+",
-                "pattern read " + ROOT + "/inbox/%c",
+                "pattern read " + ROOT + "/inbox/" + me,
                 "pattern readwrite " + ROOT + "/broadcast",
                 "pattern readwrite " + ROOT + "/audit",
                 "pattern read " + ROOT + "/presence/+",
@@ -203,11 +237,14 @@ public final class MosquittoBroker implements AutoCloseable {
                 "connection_messages true",
                 "log_timestamp_format %H:%M:%S",
                 "listener " + tlsPort + " 127.0.0.1",
+                // a listener's own setting (before any listener line it would open a default one on 1883)
+                "use_username_as_clientid " + bound,
                 "cafile " + pki.caCertificate(),
                 "certfile " + pki.serverCertificate(),
                 "keyfile " + pki.serverKey(),
                 "require_certificate true",
-                "listener " + plainPort + " 127.0.0.1", ""));
+                "listener " + plainPort + " 127.0.0.1",
+                "use_username_as_clientid " + bound, ""));
     }
 
     private static void passwd(Path file, String user, String password) throws IOException, InterruptedException {

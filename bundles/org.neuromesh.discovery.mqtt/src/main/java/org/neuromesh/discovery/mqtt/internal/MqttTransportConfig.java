@@ -41,6 +41,11 @@ public @interface MqttTransportConfig {
     @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD, description = "Broker password.")
     String _password() default "";
 
+    @AttributeDefinition(name = "Allow plain credentials",
+            description = "Send username and password to a broker beyond this machine without TLS; refused unless"
+                    + " set, since anyone on the way can read them.")
+    boolean allowPlainCredentials() default false;
+
     @AttributeDefinition(name = "Topic root", description = "Prefix of every topic.")
     String topicRoot() default "neuromesh/v1";
 

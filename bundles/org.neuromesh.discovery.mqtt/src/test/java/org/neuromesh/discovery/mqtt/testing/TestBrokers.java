@@ -35,10 +35,23 @@ public final class TestBrokers {
     /** Like {@link #rawClient(MosquittoBroker, String)} with another password. */
     public static MqttClient rawClient(MosquittoBroker broker, String clientId, String password)
             throws MqttException {
+        return rawClient(broker, clientId, MosquittoBroker.USER, password);
+    }
+
+    /**
+     * A client of the {@link MosquittoBroker#OBSERVER}, who may read and write every topic: what the broker's
+     * operator, or any client of a broker without an ACL, can do.
+     */
+    public static MqttClient observer(MosquittoBroker broker, String clientId) throws MqttException {
+        return rawClient(broker, clientId, MosquittoBroker.OBSERVER, MosquittoBroker.OBSERVER_PASSWORD);
+    }
+
+    private static MqttClient rawClient(MosquittoBroker broker, String clientId, String user, String password)
+            throws MqttException {
         MqttClient client = new MqttClient("ssl://127.0.0.1:" + broker.tlsPort(), clientId, new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(true);
-        options.setUserName(MosquittoBroker.USER);
+        options.setUserName(user);
         options.setPassword(password.toCharArray());
         options.setSocketFactory(SocketFactories.forSettings(settings(broker, broker.pki().caCertificate().getParent())
                 .build()));

@@ -13,7 +13,7 @@ import org.neuromesh.api.peer.SignedAuditRecord;
 import org.neuromesh.api.peer.SignedControlMessage;
 
 /** Collects what a transport delivers, for assertions. */
-public final class Inbox implements InboundHandler {
+public final class ReceivedMessages implements InboundHandler {
 
     private final List<Outbound> received = new CopyOnWriteArrayList<>();
     private final Set<String> keys = ConcurrentHashMap.newKeySet();
