@@ -3,6 +3,7 @@ package org.neuromesh.peer;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,7 +31,8 @@ import org.neuromesh.peer.SessionStatus.State;
  * contributed), merges, and sends the merged state with the global modulatory signal back. A member that joins
  * late or comes back gets the current global state at once. A round waits for a member that discovery saw leave
  * only for the grace of {@link MemberPresence}; such members stay members and are counted again once they
- * contribute.
+ * contribute. A contribution that claims more training than the plan allows is refused ({@code BEYOND_PLAN}), and
+ * the round does not wait for that member any more.
  */
 final class Aggregation {
 
@@ -48,6 +50,8 @@ final class Aggregation {
     private final RejectionCounts refusals;
     private final Set<PeerId> members = new LinkedHashSet<>();
     private final Map<PeerId, LocalContribution> current = new LinkedHashMap<>();
+    /** Members whose contribution to this round was refused: the round does not wait for them. */
+    private final Set<PeerId> refusedThisRound = new HashSet<>();
     private final List<RoundSummary> history = new ArrayList<>();
     private final Map<PeerId, MemberReport> reports = new LinkedHashMap<>();
     private State state = State.JOINING;
@@ -107,6 +111,10 @@ final class Aggregation {
                     + " the plan allows {4} ({5} local steps x batch {6})", plan.sessionId(), member.shortForm(),
                     String.valueOf(contribution.round()), String.valueOf(contribution.samples()),
                     String.valueOf(allowed), String.valueOf(plan.localSteps()), String.valueOf(plan.batchSize()));
+            refusedThisRound.add(member);
+            if (everyAwaitedMemberContributed()) {
+                closeRound(); // a hostile member must not hold every round to its deadline
+            }
             return;
         }
         current.put(member, contribution);
@@ -136,7 +144,7 @@ final class Aggregation {
             return false;
         }
         for (PeerId member : members) {
-            if (current.containsKey(member)) {
+            if (current.containsKey(member) || refusedThisRound.contains(member)) {
                 continue;
             }
             if (member.equals(sender.self())) {
@@ -250,6 +258,7 @@ final class Aggregation {
                 global = merged;
                 accuracy = evaluation.accuracy();
                 current.clear();
+                refusedThisRound.clear();
                 merging = false;
                 double seconds = (System.nanoTime() - roundStarted) / 1e9;
                 long received = roundBytesIn; // sendGlobal starts the next round's count

@@ -24,6 +24,8 @@ import org.neuromesh.api.federation.NodePacket;
 import org.neuromesh.api.ledger.AuditAction;
 import org.neuromesh.api.peer.PeerId;
 import org.neuromesh.api.peer.SignedControlMessage;
+import org.neuromesh.api.security.RejectionCounts;
+import org.neuromesh.api.security.RejectionReason;
 
 /**
  * The borrower's side of node borrowing (the lender's is {@link Lending}).
@@ -68,6 +70,7 @@ public final class Borrowing {
     private final BorrowingTerms terms;
     private final Clock clock;
     private final Loans loans;
+    private final RejectionCounts refusals;
     private final Map<String, Open> open = new ConcurrentHashMap<>();
 
     /**
@@ -84,6 +87,7 @@ public final class Borrowing {
         this.terms = terms;
         this.clock = clock;
         this.loans = loans;
+        this.refusals = inbox.rejections();
         inbox.onControl(LendingCodec.OFFER, this::offerArrived);
         inbox.onCapsule(LendingCodec.NODE_PACKET, this::packetArrived);
     }
@@ -180,12 +184,14 @@ public final class Borrowing {
         LendingCodec.Delivery delivery = LendingCodec.readDelivery(capsule.payload());
         Open borrowing = open.get(delivery.requestId());
         if (borrowing == null) {
+            refusals.count(RejectionReason.UNSOLICITED);
             LOG.log(Level.WARNING, "ignored node packet {0} from {1}: no open request {2}",
                     delivery.packet().packetId(), from.shortForm(), delivery.requestId());
             return;
         }
         synchronized (borrowing) {
             if (borrowing.stage != Stage.ACCEPTED || !from.equals(borrowing.owner)) {
+                refusals.count(RejectionReason.UNSOLICITED);
                 LOG.log(Level.WARNING, "ignored node packet {0} from {1}: request {2} did not accept its offer",
                         delivery.packet().packetId(), from.shortForm(), delivery.requestId());
                 return;

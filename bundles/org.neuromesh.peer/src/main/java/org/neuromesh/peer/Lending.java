@@ -18,6 +18,8 @@ import org.neuromesh.api.federation.NodePacket;
 import org.neuromesh.api.ledger.AuditAction;
 import org.neuromesh.api.peer.PeerId;
 import org.neuromesh.api.peer.SignedControlMessage;
+import org.neuromesh.api.security.RejectionCounts;
+import org.neuromesh.api.security.RejectionReason;
 
 /**
  * The lender's side of node borrowing (the borrower's is {@link Borrowing}).
@@ -47,6 +49,7 @@ public final class Lending {
     private final BorrowingTerms terms;
     private final Clock clock;
     private final Loans loans;
+    private final RejectionCounts refusals;
     private final Map<String, Offered> offered = new ConcurrentHashMap<>();
     private final Map<String, Offered> sent = new ConcurrentHashMap<>();
     private final Map<String, NodePacket> returned = new ConcurrentHashMap<>();
@@ -65,6 +68,7 @@ public final class Lending {
         this.terms = terms;
         this.clock = clock;
         this.loans = loans;
+        this.refusals = inbox.rejections();
         inbox.onControl(LendingCodec.REQUEST, this::requestArrived);
         inbox.onControl(LendingCodec.ACCEPT, this::acceptArrived);
         inbox.onControl(LendingCodec.RECEIPT, this::receiptArrived);
@@ -112,6 +116,7 @@ public final class Lending {
         String key = key(message.sender(), accept.requestId());
         Offered offer = offered.remove(key);
         if (offer == null) {
+            refusals.count(RejectionReason.UNSOLICITED);
             LOG.log(Level.WARNING, "{0} accepted an offer for request {1} that this peer did not make or forgot",
                     message.sender().shortForm(), accept.requestId());
             return;
@@ -135,6 +140,7 @@ public final class Lending {
         Offered delivered = sent.remove(key(message.sender(), receipt.requestId()));
         if (delivered == null || !delivered.packet().packetId().equals(receipt.packetId())
                 || delivered.price() != receipt.price()) {
+            refusals.count(RejectionReason.UNSOLICITED);
             LOG.log(Level.WARNING, "{0} acknowledged node packet {1} of request {2} at {3} credits, which this peer"
                     + " did not send it (or not at that price): no credits", message.sender().shortForm(),
                     receipt.packetId(), receipt.requestId(), receipt.price());
@@ -154,6 +160,7 @@ public final class Lending {
         NodePacket state = LendingCodec.readNodeReturn(capsule.payload());
         Loan loan = loans.get(state.packetId()).orElse(null);
         if (loan == null || !loan.owner().equals(sender.self()) || !loan.borrower().equals(from)) {
+            refusals.count(RejectionReason.UNSOLICITED);
             LOG.log(Level.WARNING, "ignored node packet {0} returned by {1}: not lent to it by this peer",
                     state.packetId(), from.shortForm());
             return;

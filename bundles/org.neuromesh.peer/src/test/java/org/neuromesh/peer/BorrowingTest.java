@@ -136,7 +136,8 @@ class BorrowingTest {
     }
 
     @Test
-    void givenAForgedReceiptForAPacketNeverSent_whenTheOwnerGetsIt_thenNoCreditsAreBooked() throws Exception {
+    void givenAForgedReceiptForAPacketNeverSent_whenTheOwnerGetsIt_thenNoCreditsAreBookedAndItIsCounted()
+            throws Exception {
         // given a borrower and an owner
         TestPeer borrower = peer("borrower", LOW, TWO_PER_NODE);
         TestPeer owner = peer("owner", HIGH, TWO_PER_NODE);
@@ -150,6 +151,8 @@ class BorrowingTest {
                 () -> owner.credits.total() != 0);
         assertEquals(8, owner.credits.balance(borrower.id()));
         assertEquals(List.of(result.packetId()), owner.loans.all().stream().map(Loan::packetId).toList());
+        // and the forged receipt is counted with its reason where neuromesh:peers shows refusals
+        assertEquals(1, owner.inbox.rejections().get(RejectionReason.UNSOLICITED));
     }
 
     @Test

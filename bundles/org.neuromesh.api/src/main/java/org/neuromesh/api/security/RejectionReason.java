@@ -30,5 +30,10 @@ public enum RejectionReason {
     /** A kind or type of message that does not belong where it came (e.g. a capsule on broadcast). */
     WRONG_KIND,
     /** A contribution claims more training than the session plan allows a member (local steps x batch). */
-    BEYOND_PLAN
+    BEYOND_PLAN,
+    /**
+     * An answer to something this peer never sent the sender, or not on those terms: a receipt, acceptance or return
+     * for a packet it did not lend that peer, a packet for a request it did not accept.
+     */
+    UNSOLICITED
 }
