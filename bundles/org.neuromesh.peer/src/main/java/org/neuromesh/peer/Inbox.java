@@ -223,11 +223,18 @@ public final class Inbox implements PeerMessaging.InboundHandler {
         synchronized (held) {
             refused = ++refusedHolding;
         }
-        // a flood of messages from unknown senders must not flood the log: lines at the 1st, 10th, 100th, ...
-        if (Long.toString(refused).matches("10*")) {
+        if (worthALogLine(refused)) {
             LOG.log(Level.WARNING, "refused a message claiming to be from {0}, whose keys are not known: {1} ({2}"
                     + " refused so far)", sender.shortForm(), why, String.valueOf(refused));
         }
+    }
+
+    /**
+     * Whether the {@code n}th refusal of one reason gets a log line: the first ten, then the 100th, 1,000th, ...
+     * A flood of refusals must not flood the log; the counts are in {@code neuromesh:peers}.
+     */
+    static boolean worthALogLine(long n) {
+        return n <= 10 || Long.toString(n).matches("10*");
     }
 
     private boolean addressedToSelf(Outbound message) {
@@ -268,9 +275,14 @@ public final class Inbox implements PeerMessaging.InboundHandler {
                 return;
             }
             rejections.count(rejected.reason());
+            long refused = rejections.get(rejected.reason());
             // duplicates are expected: QoS1 and the outbox deliver at least once
             Level level = rejected.reason() == RejectionReason.REPLAYED ? Level.DEBUG : Level.WARNING;
-            LOG.log(level, "refused a message from {0}: {1}", message.sender().shortForm(), rejected.getMessage());
+            if (level == Level.DEBUG || worthALogLine(refused)) {
+                LOG.log(level, "refused a message from {0}: {1} ({2} refused as {3} so far)",
+                        message.sender().shortForm(), rejected.getMessage(), String.valueOf(refused),
+                        rejected.reason());
+            }
         } catch (Exception failed) {
             LOG.log(Level.ERROR, "handling a message from " + message.sender().shortForm() + " failed", failed);
         }

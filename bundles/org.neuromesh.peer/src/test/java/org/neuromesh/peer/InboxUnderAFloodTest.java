@@ -132,4 +132,12 @@ class InboxUnderAFloodTest {
         }
         assertTrue(bytesIn(held) <= smaller.bytes(), bytesIn(held) + " bytes on disk");
     }
+
+    @Test
+    void givenAMillionRefusalsOfOneReason_thenTheLogGetsFifteenLines() {
+        // given the refusals of one reason counted one by one, when each asks for a log line
+        long lines = java.util.stream.LongStream.rangeClosed(1, 1_000_000).filter(Inbox::worthALogLine).count();
+        // then the first ten get one each, then only the 100th, 1,000th, ... 1,000,000th
+        assertEquals(10 + 5, lines);
+    }
 }

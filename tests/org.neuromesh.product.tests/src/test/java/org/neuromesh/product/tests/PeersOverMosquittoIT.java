@@ -305,6 +305,59 @@ class PeersOverMosquittoIT {
     }
 
     @Test
+    void givenASessionWithAMemberWithAValidKey_whenItTurnsHostile_thenEachOfItsAttacksIsRefusedAndCounted()
+            throws Exception {
+        // given a coordinator, three members, and a fourth peer announced with a valid key
+        PeerProcess coordinator = coordinator();
+        List<PeerProcess> members = members(3, List.of());
+        awaitReady();
+        PeerProcess victim = members.get(0);
+        String victimId = fullId(victim);
+        long heapBefore = usedHeapAfterGc(victim);
+        try (RunningProduct hostile = runTool("/attacks/HostileMember.java", List.of("org.neuromesh.api_",
+                "org.neuromesh.crypto_", "org.neuromesh.discovery.mqtt_", "org.neuromesh.peer_",
+                "org.eclipse.paho.client.mqttv3_"), broker.plainUri(), MosquittoBroker.USER, MosquittoBroker.PASSWORD,
+                MosquittoBroker.ROOT, work.resolve("hostile").toString(), "mnist", victimId, "15000", "500", "5")) {
+            Matcher hostileId = Pattern.compile("hostile member ([0-9a-f]{8})").matcher(
+                    hostile.awaitOutput(0, "ready", Duration.ofMinutes(1)));
+            assertTrue(hostileId.find(), hostile.output());
+            awaitPeers(coordinator, "hostile");
+            // when the four join a session of 30 rounds with 60 s deadlines, and the fourth claims each round a
+            // thousand times the training the plan allows; and after its first claim sends the victim 5 receipts for
+            // packets never lent it, 15,000 signals dated 25 s ahead (more than the 10,000 the victim remembers of
+            // one sender) and 500 dated an hour ahead
+            int mark = startSession(coordinator, "hostile", 4, 30);
+            hostile.awaitOutput(0, "dated an hour ahead", Duration.ofMinutes(5));
+            // then the victim refuses the receipts as UNSOLICITED and the signals from an hour ahead as STALE
+            awaitRefusals(victim, "refused messages: ", "UNSOLICITED", 5);
+            awaitRefusals(victim, "refused messages: ", "STALE", 500);
+            // and books no credit for them
+            String credits = victim.command("neuromesh:credits", "total", Duration.ofSeconds(10));
+            assertTrue(!credits.contains(hostileId.group(1)), credits);
+            // and still accepts the control messages of others: a signal another member sends now reaches it
+            members.get(1).command("neuromesh:signal --value 0.125 --urgency 0.5 --topic after-the-flood",
+                    "sent to every peer", Duration.ofSeconds(30));
+            awaitCommandOutput(victim, "neuromesh:signal list", "signals received", "after-the-flood");
+            // and its heap grew by at most 64 MB
+            long grown = usedHeapAfterGc(victim) - heapBefore;
+            assertTrue(grown <= 64L << 20, "the victim's heap grew by " + (grown >> 20) + " MB");
+            // and the session completes with the three honest members in every round: the greedy claims were
+            // refused and never merged, and no round waited for them (rounds waiting out their 60 s deadlines would
+            // not end in time)
+            String output = coordinator.current().awaitOutput(mark, "session model:", SESSION_TIMEOUT);
+            assertTrue(output.contains("round 30/30: 3 of 4 members"), output);
+            assertTrue(!output.contains("4 of 4 members"), output);
+            awaitRefusals(coordinator, "refused messages: ", "BEYOND_PLAN", 1);
+            assertEveryCapsuleArrived(coordinator, members, Set.of(hostileId.group(1)));
+            hostile.awaitOutput(0, "hostile member done", Duration.ofMinutes(2));
+            System.out.printf("hostile member: %d claims refused as BEYOND_PLAN; the victim refused STALE=%d"
+                    + " UNSOLICITED=%d, its heap grew by %d MB%n", refusals(coordinator, "refused messages: ",
+                    "BEYOND_PLAN"), refusals(victim, "refused messages: ", "STALE"), refusals(victim,
+                    "refused messages: ", "UNSOLICITED"), grown >> 20);
+        }
+    }
+
+    @Test
     void givenAMemberThatRestarts_whenItsOldGoodbyeAndAMessageItAcceptedAreReplayed_thenItStaysAndBothAreRefused()
             throws Exception {
         try (BrokerObserver observer = BrokerObserver.connect(broker)) {
@@ -591,6 +644,12 @@ class PeersOverMosquittoIT {
      */
     private static void assertEveryCapsuleArrived(PeerProcess coordinator, List<PeerProcess> members)
             throws InterruptedException {
+        assertEveryCapsuleArrived(coordinator, members, Set.of());
+    }
+
+    /** As above, leaving out capsules to {@code outsiders} (short ids of peers that are not product processes). */
+    private static void assertEveryCapsuleArrived(PeerProcess coordinator, List<PeerProcess> members,
+            Set<String> outsiders) throws InterruptedException {
         List<PeerProcess> all = new ArrayList<>(members);
         all.add(coordinator);
         Map<String, Set<String>> openedBy = new HashMap<>();
@@ -607,6 +666,9 @@ class PeersOverMosquittoIT {
             Matcher m = SENT.matcher(process.allOutput());
             while (m.find()) {
                 for (String recipient : m.group(3).split(",")) {
+                    if (outsiders.contains(recipient)) {
+                        continue;
+                    }
                     sent++;
                     if (!openedBy.getOrDefault(recipient, Set.of()).contains(m.group(1))) {
                         missing.add(m.group(2) + " " + m.group(1) + " from " + process.shortId() + " to " + recipient);
