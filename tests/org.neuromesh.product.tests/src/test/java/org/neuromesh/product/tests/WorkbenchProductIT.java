@@ -3,9 +3,13 @@ package org.neuromesh.product.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +42,23 @@ class WorkbenchProductIT {
     private VirtualDisplay display;
     private RunningProduct product;
     private long startedNanos;
+    private int brokerPort;
+    private Path probeCommands;
+    private RunningProduct server;
 
     @BeforeEach
     void startWorkbenchWithProbe() throws Exception {
         workbench = RunningProduct.copyProduct("org.neuromesh.workbench.product", "neuromesh-workbench", work);
         Path probe = RunningProduct.testBundleJar("org.neuromesh.tests.uiprobe");
         Files.copy(probe, workbench.resolve("plugins/uiprobe.jar"));
+        // the workbench is a full peer: its embedded broker on a free port, for the server peer of a test to join
+        brokerPort = freePort();
+        Files.createDirectories(workbench.resolve("conf"));
+        Files.writeString(workbench.resolve("conf/org.neuromesh.broker.cfg"), "port = " + brokerPort + "\n");
+        // (no host: the transport uses the embedded broker, on the port it is told)
+        Files.writeString(workbench.resolve("conf/org.neuromesh.discovery.mqtt.cfg"), "port = " + brokerPort
+                + "\ndisplayName = workbench\nheartbeatSeconds = 2\n");
+        probeCommands = work.resolve("uiprobe-commands.txt");
         Files.createDirectories(screenshots);
         display = VirtualDisplay.start(1024, 640);
         startedNanos = System.nanoTime();
@@ -52,11 +67,15 @@ class WorkbenchProductIT {
                 "GDK_BACKEND", "x11",
                 "NO_AT_BRIDGE", "1",
                 "NEUROMESH_VMARGS", "-Declipse.consoleLog=true -Dosgi.instance.area=" + work.resolve("workspace")
-                        + " -Dneuromesh.home=" + work.resolve("home")));
+                        + " -Dneuromesh.home=" + work.resolve("home") + " -Dneuromesh.uiprobe.commands="
+                        + probeCommands));
     }
 
     @AfterEach
     void stopWorkbench() throws Exception {
+        if (server != null) {
+            server.close();
+        }
         if (product != null) {
             product.close();
         }
@@ -96,6 +115,70 @@ class WorkbenchProductIT {
                 view -> !view.hasRow("learning rule", "sign-hebbian"));
         assertTrue(afterRemoval.hasRow("learning rule", "eligibility"), afterRemoval::toString);
         display.screenshot(screenshots.resolve("workbench-after-removal.png"));
+    }
+
+    @Test
+    void givenTheWorkbenchAsAFullPeer_whenAServerPeerJoinsItsBroker_thenTheNetworkViewsAndStatusLineShowIt()
+            throws Exception {
+        // when the workbench has started, a peer on its own embedded broker, then the status line shows that
+        String broker = "tcp://127.0.0.1:" + brokerPort;
+        ViewSnapshot started = awaitView("the connection in the status line", START, view -> view.statusLine()
+                .contains("Connected to " + broker + " · 0 peers"));
+        assertEquals(List.of("NeuroMesh Workbench"), started.shells(), "window title");
+        assertTrue(started.shows(ViewSnapshot.PROVIDERS) && !started.shows(ViewSnapshot.PEERS),
+                "the Experiment perspective first: " + started);
+        // and when the Network perspective is chosen (the Window menu's command)
+        command("perspective org.neuromesh.workbench.perspective.network");
+        ViewSnapshot network = awaitView("the Peers view and the Dashboard", REACT, view -> view.shows(
+                ViewSnapshot.PEERS) && view.shows(ViewSnapshot.DASHBOARD));
+        // then the Peers view names this peer and knows no other, and the Dashboard counts no peer
+        assertEquals(List.of("Peer", "Name", "Capabilities", "Health", "Latency", "Credits", "Last seen"),
+                network.part(ViewSnapshot.PEERS).columns());
+        assertTrue(network.part(ViewSnapshot.PEERS).status().stream().anyMatch(line -> line.startsWith("This peer ")
+                && line.endsWith(": no other peer known yet")), network::toString);
+        assertEquals(Optional.of("0"), network.part(ViewSnapshot.DASHBOARD).valueOf("Peers"), network::toString);
+        display.screenshot(screenshots.resolve("workbench-network-alone.png"));
+
+        // given a headless server peer that joins the workbench's embedded broker
+        server = startServerPeer(brokerPort, "server-peer");
+        // then it appears in the Peers view with its name and health, in the Dashboard and in the status line
+        ViewSnapshot joined = awaitView("the server peer in the Peers view", Duration.ofSeconds(90), view -> view
+                .part(ViewSnapshot.PEERS).rows().stream().anyMatch(row -> row.get(1).equals("server-peer")
+                        && row.get(3).endsWith("%")));
+        assertEquals(Optional.of("1"), joined.part(ViewSnapshot.DASHBOARD).valueOf("Peers"), joined::toString);
+        awaitView("one peer in the status line", REACT, view -> view.statusLine()
+                .contains("Connected to " + broker + " · 1 peer"));
+        display.screenshot(screenshots.resolve("workbench-network.png"));
+
+        // and when it stops, it leaves the Peers view again
+        server.close();
+        server = null;
+        awaitView("the server peer gone", Duration.ofSeconds(60), view -> view.shows(ViewSnapshot.PEERS)
+                && view.part(ViewSnapshot.PEERS).rows().isEmpty());
+    }
+
+    /** Appends a command for the UI probe (see WorkbenchCommands in org.neuromesh.tests.uiprobe). */
+    private void command(String command) throws IOException {
+        Files.writeString(probeCommands, command + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** Starts a copy of the server product as a peer on the broker at {@code port} of this machine. */
+    private RunningProduct startServerPeer(int port, String name) throws Exception {
+        Path copy = RunningProduct.copyProduct("org.neuromesh.server.product", "neuromesh-server",
+                Files.createDirectories(work.resolve("server")));
+        Files.createDirectories(copy.resolve("conf"));
+        Files.writeString(copy.resolve("conf/org.neuromesh.broker.cfg"), "mode = never\n");
+        Files.writeString(copy.resolve("conf/org.neuromesh.learner.cfg"), "dataset = mnist\nthreads = 1\n");
+        Files.writeString(copy.resolve("conf/org.neuromesh.discovery.mqtt.cfg"), "host = 127.0.0.1\nport = " + port
+                + "\ndisplayName = " + name + "\nheartbeatSeconds = 2\n");
+        return RunningProduct.start(copy, "neuromesh-server", Map.of("NEUROMESH_VMARGS", "-Dneuromesh.home="
+                + work.resolve("server-home")));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Waits until the probe reports a view matching {@code condition}; fails with what it saw instead. */
