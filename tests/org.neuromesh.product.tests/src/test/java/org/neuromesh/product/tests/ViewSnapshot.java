@@ -16,6 +16,7 @@ record ViewSnapshot(int number, List<String> shells, List<String> statusLine, Ma
     static final String PROVIDERS = "org.neuromesh.ui.part.providers";
     static final String PEERS = "org.neuromesh.ui.part.peers";
     static final String DASHBOARD = "org.neuromesh.ui.part.dashboard";
+    static final String LEARNING = "org.neuromesh.ui.part.learning";
 
     private static final String PREFIX = "UIPROBE ";
 

@@ -157,6 +157,31 @@ class WorkbenchProductIT {
                 && view.part(ViewSnapshot.PEERS).rows().isEmpty());
     }
 
+    @Test
+    void givenTheWorkbench_whenAQuickExperimentRuns_thenTheLearningViewFollowsItAndTheCheckpointIsInTheWorkspace()
+            throws Exception {
+        // given the started workbench
+        awaitView("the Providers view", START, view -> view.shows(ViewSnapshot.PROVIDERS));
+        // when Run > Run quick experiment is chosen (one epoch on 5,000 MNIST images, 1,000 held out)
+        command("command org.neuromesh.workbench.command.runquick");
+        // then the Learning view comes to the front and shows the epoch, its validation accuracy and the gating
+        ViewSnapshot done = awaitView("the Learning view with the finished epoch", Duration.ofMinutes(3), view -> view
+                .part(ViewSnapshot.LEARNING).status().stream().anyMatch(line -> line.startsWith("Done: ")));
+        ViewSnapshot.Part learning = done.part(ViewSnapshot.LEARNING);
+        assertEquals(List.of("Epoch", "Loss", "Train", "Validation", "Seconds", "L1 releases", "L1 threshold",
+                "L1 forced"), learning.columns(), done::toString);
+        assertEquals(1, learning.rows().size(), done::toString);
+        double validation = Double.parseDouble(learning.rows().get(0).get(3).replace("%", ""));
+        assertTrue(validation > 70, "validation accuracy " + validation + "% after one epoch: " + done);
+        assertTrue(learning.status().contains(String.format(java.util.Locale.ROOT,
+                "Done: validation accuracy %.2f%% after 1 epochs", validation)), done::toString);
+        display.screenshot(screenshots.resolve("workbench-learning.png"));
+        // and the run's checkpoint is in the workspace
+        try (var runs = Files.list(work.resolve("workspace/runs"))) {
+            assertTrue(runs.anyMatch(file -> file.getFileName().toString().endsWith(".nmc")));
+        }
+    }
+
     /** Appends a command for the UI probe (see WorkbenchCommands in org.neuromesh.tests.uiprobe). */
     private void command(String command) throws IOException {
         Files.writeString(probeCommands, command + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);

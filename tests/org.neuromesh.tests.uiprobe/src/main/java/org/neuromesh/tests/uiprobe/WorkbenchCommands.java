@@ -4,6 +4,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
@@ -15,7 +18,7 @@ import org.eclipse.e4.ui.workbench.modeling.EPartService;
 /**
  * Commands a test appends to a text file (system property {@code neuromesh.uiprobe.commands}), carried out once each
  * on the UI thread, as a user would by menu: {@code perspective ID} switches to a perspective, {@code show ID} brings
- * a part to the front. Each prints {@code UIPROBE done N: COMMAND} (or {@code failed}).
+ * a part to the front, {@code command ID} executes a command (as its menu item would). Each prints {@code UIPROBE done N: COMMAND} (or {@code failed}).
  */
 final class WorkbenchCommands {
 
@@ -59,6 +62,15 @@ final class WorkbenchCommands {
                 context.get(EPartService.class).switchPerspective(found.get(0));
             }
             case "show" -> context.get(EPartService.class).showPart(words[1], EPartService.PartState.ACTIVATE);
+            case "command" -> {
+                ParameterizedCommand parameterized = context.get(ECommandService.class).createCommand(words[1],
+                        null);
+                EHandlerService handlers = context.get(EHandlerService.class);
+                if (!handlers.canExecute(parameterized)) {
+                    throw new IllegalStateException("command " + words[1] + " cannot be executed now");
+                }
+                handlers.executeHandler(parameterized);
+            }
             default -> throw new IllegalArgumentException("unknown command " + words[0]);
         }
     }
