@@ -11,17 +11,19 @@ import java.util.Optional;
  * What the workbench showed at one moment, as printed by the UI probe bundle: the title of its shell(s), its status
  * line and, for each visible part (by element id), its labels ("status"), table columns and rows.
  */
-record ViewSnapshot(int number, List<String> shells, List<String> statusLine, Map<String, Part> parts) {
+record ViewSnapshot(int number, List<String> shells, List<String> statusLine, List<String> tabs,
+        Map<String, Part> parts) {
 
     static final String PROVIDERS = "org.neuromesh.ui.part.providers";
     static final String PEERS = "org.neuromesh.ui.part.peers";
     static final String DASHBOARD = "org.neuromesh.ui.part.dashboard";
     static final String LEARNING = "org.neuromesh.ui.part.learning";
+    static final String EXPERIMENT = "org.neuromesh.ui.partdescriptor.experiment";
 
     private static final String PREFIX = "UIPROBE ";
 
     /** One part: its labels, its table's columns and rows. */
-    record Part(List<String> status, List<String> columns, List<List<String>> rows) {
+    record Part(List<String> status, List<String> fields, List<String> columns, List<List<String>> rows) {
 
         /** Whether a row has these first cells, e.g. {@code hasRow("learning rule", "eligibility")}. */
         boolean hasRow(String... firstCells) {
@@ -36,7 +38,7 @@ record ViewSnapshot(int number, List<String> shells, List<String> statusLine, Ma
         }
     }
 
-    private static final Part NONE = new Part(List.of(), List.of(), List.of());
+    private static final Part NONE = new Part(List.of(), List.of(), List.of(), List.of());
 
     /** The part with this element id, empty if it is not visible. */
     Part part(String id) {
@@ -67,10 +69,10 @@ record ViewSnapshot(int number, List<String> shells, List<String> statusLine, Ma
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("snapshot " + number + ": shells " + shells + ", status line "
-                + statusLine);
+                + statusLine + ", tabs " + tabs);
         parts.forEach((id, part) -> {
-            text.append("\n part ").append(id).append(": status ").append(part.status()).append(", columns ")
-                    .append(part.columns());
+            text.append("\n part ").append(id).append(": status ").append(part.status()).append(", fields ")
+                    .append(part.fields()).append(", columns ").append(part.columns());
             part.rows().forEach(row -> text.append("\n  ").append(String.join(" | ", row)));
         });
         return text.toString();
@@ -101,10 +103,13 @@ record ViewSnapshot(int number, List<String> shells, List<String> statusLine, Ma
     private static ViewSnapshot parse(int number, List<String> lines) {
         List<String> shells = new ArrayList<>();
         List<String> statusLine = new ArrayList<>();
+        List<String> tabs = new ArrayList<>();
         Map<String, Part> parts = new LinkedHashMap<>();
         for (String line : lines) {
             if (line.startsWith("shell: ")) {
                 shells.add(line.substring(7));
+            } else if (line.startsWith("tab: ")) {
+                tabs.add(line.substring(5));
             } else if (line.startsWith("statusline: ")) {
                 statusLine.add(line.substring(12));
             } else if (line.startsWith("part ")) {
@@ -112,9 +117,11 @@ record ViewSnapshot(int number, List<String> shells, List<String> statusLine, Ma
                 String id = line.substring(5, space);
                 String rest = line.substring(space + 1);
                 Part part = parts.computeIfAbsent(id, key -> new Part(new ArrayList<>(), new ArrayList<>(),
-                        new ArrayList<>()));
+                        new ArrayList<>(), new ArrayList<>()));
                 if (rest.startsWith("status: ")) {
                     part.status().add(rest.substring(8));
+                } else if (rest.startsWith("field: ")) {
+                    part.fields().add(rest.substring(7));
                 } else if (rest.startsWith("columns: ")) {
                     part.columns().addAll(Arrays.asList(rest.substring(9).split("\\|", -1)));
                 } else if (rest.startsWith("row: ")) {
@@ -122,6 +129,6 @@ record ViewSnapshot(int number, List<String> shells, List<String> statusLine, Ma
                 }
             }
         }
-        return new ViewSnapshot(number, shells, statusLine, parts);
+        return new ViewSnapshot(number, shells, statusLine, tabs, parts);
     }
 }

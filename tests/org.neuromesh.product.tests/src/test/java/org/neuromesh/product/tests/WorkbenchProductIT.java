@@ -94,7 +94,7 @@ class WorkbenchProductIT {
         assertEquals(List.of("NeuroMesh Workbench"), started.shells(), "window title");
         assertEquals(COLUMNS, started.columns(), "columns of the Providers view");
         assertTrue(started.rows().stream().allMatch(row -> row.size() == COLUMNS.size()), started::toString);
-        display.screenshot(screenshots.resolve("workbench-started.png"));
+        screenshot("workbench-started.png");
 
         // given the sample plug-in dropped into the running workbench's plugins/ folder
         Path dropped = workbench.resolve("plugins/sample-plugin.jar");
@@ -107,14 +107,14 @@ class WorkbenchProductIT {
         assertTrue(withSample.rows().stream().anyMatch(row -> row.get(3).startsWith("org.neuromesh.sample.plugin ")),
                 () -> "the new row names the dropped bundle: " + withSample);
         assertEquals(List.of(withSample.rows().size() + " providers"), withSample.status(), "status line");
-        display.screenshot(screenshots.resolve("workbench.png"));
+        screenshot("workbench.png");
 
         // given the jar is removed again, then its row goes and the default stays
         Files.delete(dropped);
         ViewSnapshot afterRemoval = awaitView("the rule gone with its plug-in", REACT,
                 view -> !view.hasRow("learning rule", "sign-hebbian"));
         assertTrue(afterRemoval.hasRow("learning rule", "eligibility"), afterRemoval::toString);
-        display.screenshot(screenshots.resolve("workbench-after-removal.png"));
+        screenshot("workbench-after-removal.png");
     }
 
     @Test
@@ -137,7 +137,7 @@ class WorkbenchProductIT {
         assertTrue(network.part(ViewSnapshot.PEERS).status().stream().anyMatch(line -> line.startsWith("This peer ")
                 && line.endsWith(": no other peer known yet")), network::toString);
         assertEquals(Optional.of("0"), network.part(ViewSnapshot.DASHBOARD).valueOf("Peers"), network::toString);
-        display.screenshot(screenshots.resolve("workbench-network-alone.png"));
+        screenshot("workbench-network-alone.png");
 
         // given a headless server peer that joins the workbench's embedded broker
         server = startServerPeer(brokerPort, "server-peer");
@@ -148,7 +148,7 @@ class WorkbenchProductIT {
         assertEquals(Optional.of("1"), joined.part(ViewSnapshot.DASHBOARD).valueOf("Peers"), joined::toString);
         awaitView("one peer in the status line", REACT, view -> view.statusLine()
                 .contains("Connected to " + broker + " · 1 peer"));
-        display.screenshot(screenshots.resolve("workbench-network.png"));
+        screenshot("workbench-network.png");
 
         // and when it stops, it leaves the Peers view again
         server.close();
@@ -175,11 +175,67 @@ class WorkbenchProductIT {
         assertTrue(validation > 70, "validation accuracy " + validation + "% after one epoch: " + done);
         assertTrue(learning.status().contains(String.format(java.util.Locale.ROOT,
                 "Done: validation accuracy %.2f%% after 1 epochs", validation)), done::toString);
-        display.screenshot(screenshots.resolve("workbench-learning.png"));
+        screenshot("workbench-learning.png");
         // and the run's checkpoint is in the workspace
         try (var runs = Files.list(work.resolve("workspace/runs"))) {
             assertTrue(runs.anyMatch(file -> file.getFileName().toString().endsWith(".nmc")));
         }
+    }
+
+    @Test
+    void givenExperimentFiles_whenOpenedSavedAndRun_thenProblemsShowOnTheirFieldsNothingIsLostAndRunsTrain()
+            throws Exception {
+        // given a broken experiment file: a setting out of range and one that does not exist
+        String brokenText = "hidden = 64\nepochs = 0\nlearning_rate = 0.1\n";
+        Path broken = Files.writeString(work.resolve("broken.nmx"), brokenText);
+        awaitView("the Providers view", START, view -> view.shows(ViewSnapshot.PROVIDERS));
+        // when it is opened (File > Open experiment)
+        command("command org.neuromesh.workbench.command.openexperiment org.neuromesh.workbench.commandparameter.file="
+                + broken);
+        // then the editor shows both problems, the one of epochs beside its field, and its readable settings
+        ViewSnapshot opened = awaitView("the broken experiment in its editor", REACT, view -> view.part(
+                ViewSnapshot.EXPERIMENT).status().contains("is from 1 to 10000, not 0"));
+        ViewSnapshot.Part editor = opened.part(ViewSnapshot.EXPERIMENT);
+        assertTrue(editor.status().stream().anyMatch(line -> line.startsWith("2 problems: line 3: learning_rate:"
+                + " is not a setting")), opened::toString);
+        assertTrue(editor.fields().containsAll(List.of("mnist", "64", "0")), opened::toString);
+        assertTrue(opened.tabs().contains("broken.nmx"), "not dirty: " + opened.tabs());
+        screenshot("workbench-experiment-problems.png");
+        // and nothing was written to the file
+        assertEquals(brokenText, Files.readString(broken));
+
+        // given a new experiment (a name that does not exist yet): its defaults, unsaved until saved
+        Path created = work.resolve("quick.nmx");
+        command("command org.neuromesh.workbench.command.openexperiment org.neuromesh.workbench.commandparameter.file="
+                + created);
+        awaitView("the new experiment, unsaved", REACT, view -> view.tabs().contains("*quick.nmx"));
+        command("save");
+        awaitView("the new experiment, saved", REACT, view -> view.tabs().contains("quick.nmx"));
+        assertTrue(Files.readString(created).contains("epochs = 3\n"), Files.readString(created));
+        // when a small experiment is opened and run from its editor
+        Path small = Files.writeString(work.resolve("small.nmx"), "hidden = 32\nepochs = 1\nvalidation = 1000\n"
+                + "trainingSamples = 3000\n");
+        command("command org.neuromesh.workbench.command.openexperiment org.neuromesh.workbench.commandparameter.file="
+                + small);
+        awaitView("the small experiment, ready", REACT, view -> view.part(ViewSnapshot.EXPERIMENT).status()
+                .contains("Ready to run."));
+        command("click Run");
+        // then the Learning view shows its epoch, and the run's checkpoint is named after the experiment
+        ViewSnapshot done = awaitView("the small experiment's epoch", Duration.ofMinutes(3), view -> view.part(
+                ViewSnapshot.LEARNING).status().stream().anyMatch(line -> line.startsWith("Done: ")));
+        assertEquals(1, done.part(ViewSnapshot.LEARNING).rows().size(), done::toString);
+        try (var runs = Files.list(work.resolve("workspace/runs"))) {
+            assertTrue(runs.anyMatch(file -> file.getFileName().toString().startsWith("small-")));
+        }
+    }
+
+    /**
+     * Saves a picture of the screen once it has been painted: the probe reads widgets, which change before the X
+     * server has the new pixels.
+     */
+    private void screenshot(String name) throws Exception {
+        Thread.sleep(700);
+        display.screenshot(screenshots.resolve(name));
     }
 
     /** Appends a command for the UI probe (see WorkbenchCommands in org.neuromesh.tests.uiprobe). */

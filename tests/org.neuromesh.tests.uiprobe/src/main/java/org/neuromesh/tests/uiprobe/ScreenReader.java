@@ -12,6 +12,9 @@ import java.util.stream.Collectors;
 
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.model.application.ui.menu.MToolControl;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
@@ -20,6 +23,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
 
 /**
  * Reads the visible parts of every shell on the UI thread, a few times a second, and prints a block each time what
@@ -36,8 +40,9 @@ import org.eclipse.swt.widgets.TableItem;
  * UIPROBE end 3
  * </pre>
  *
- * A part's labels are its "status" lines, each table its columns and rows; the status line is the text of the
- * workbench's tool controls.
+ * A part's labels are its "status" lines, its text fields and combos its "field" lines, each table its columns and
+ * rows; the status line is the text of the workbench's tool controls; "tab" lines are the tabs of the part stacks (a
+ * part with unsaved changes has a '*' before its name).
  */
 final class ScreenReader {
 
@@ -108,8 +113,17 @@ final class ScreenReader {
                 lines.add("statusline: " + String.join(" ", texts));
                 continue;
             }
+            if (child instanceof CTabFolder tabs) {
+                for (CTabItem item : tabs.getItems()) {
+                    lines.add("tab: " + item.getText());
+                }
+            }
             if (owner != null && child instanceof Label label) {
                 lines.add("part " + owner + " status: " + label.getText());
+            } else if (owner != null && child instanceof Text text) {
+                lines.add("part " + owner + " field: " + text.getText());
+            } else if (owner != null && child instanceof Combo combo) {
+                lines.add("part " + owner + " field: " + combo.getText());
             } else if (owner != null && child instanceof Table table) {
                 describe(table, owner, lines);
             } else if (child instanceof Composite nested) {
