@@ -31,6 +31,7 @@ public final class CapsuleSender {
     private final PeerSecurity security;
     private final PeerMessaging messaging;
     private final Clock clock;
+    private final TrafficCounter sent = new TrafficCounter();
 
     public CapsuleSender(PeerSecurity security, PeerMessaging messaging, Clock clock) {
         this.security = security;
@@ -75,10 +76,21 @@ public final class CapsuleSender {
 
     private long handOver(SealedCapsule sealed, String kind) throws IOException {
         messaging.send(sealed);
+        sent.count(sealed.ciphertext().length);
         // the size as text: MessageFormat would group its digits, and scripts read these lines
         CAPSULES.log(System.Logger.Level.INFO, "sent capsule {0} ({1}, {2} bytes) to {3}", sealed.capsuleId(), kind,
                 Integer.toString(sealed.ciphertext().length), shortForms(sealed.recipients()));
         return sealed.ciphertext().length;
+    }
+
+    /** Capsules handed to the transport so far. */
+    public long capsulesSent() {
+        return sent.capsules();
+    }
+
+    /** Sealed bytes of the capsules handed to the transport so far. */
+    public long bytesSent() {
+        return sent.bytes();
     }
 
     static String shortForms(Collection<PeerId> peers) {

@@ -58,6 +58,7 @@ public final class Inbox implements PeerMessaging.InboundHandler {
     private final HeldMessages store;
     private final WireFormat format;
     private final RejectionCounts rejections = new RejectionCounts();
+    private final TrafficCounter opened = new TrafficCounter();
     private final Map<String, ControlHandler> controlHandlers = new ConcurrentHashMap<>();
     private final Map<String, CapsuleHandler> capsuleHandlers = new ConcurrentHashMap<>();
     private volatile CapsuleHandler otherCapsules;
@@ -119,6 +120,16 @@ public final class Inbox implements PeerMessaging.InboundHandler {
 
     public RejectionCounts rejections() {
         return rejections;
+    }
+
+    /** Capsules verified and opened so far. */
+    public long capsulesOpened() {
+        return opened.capsules();
+    }
+
+    /** Sealed bytes of the capsules opened so far. */
+    public long bytesOpened() {
+        return opened.bytes();
     }
 
     /** Messages waiting for their sender's keys. */
@@ -251,6 +262,7 @@ public final class Inbox implements PeerMessaging.InboundHandler {
         try {
             if (message instanceof SealedCapsule sealed) {
                 Capsule capsule = security.open(sealed);
+                opened.count(sealed.ciphertext().length);
                 CAPSULES.log(Level.INFO, "opened capsule {0} ({1}) from {2}", sealed.capsuleId(), capsule.kind(),
                         sealed.sender().shortForm());
                 CapsuleHandler handler = capsuleHandlers.getOrDefault(capsule.kind(), otherCapsules);

@@ -2,6 +2,7 @@ package org.neuromesh.peer;
 
 import java.util.List;
 
+import org.neuromesh.api.network.Traffic;
 import org.neuromesh.api.peer.PeerId;
 import org.neuromesh.api.peer.PeerInfo;
 import org.neuromesh.api.security.RejectionCounts;
@@ -38,4 +39,7 @@ public interface PeerRuntime {
 
     /** Inbound messages refused by verification, by reason. */
     RejectionCounts rejections();
+
+    /** Capsules sent and opened since this peer started. */
+    Traffic traffic();
 }

@@ -32,6 +32,11 @@ public interface PeerMessaging {
      */
     AutoCloseable subscribe(InboundHandler handler);
 
+    /** The connection as the user sees it (since 1.1; transports that do not tell it seem always connected). */
+    default TransportState state() {
+        return TransportState.unknown();
+    }
+
     /** Receives messages; called on a transport thread. */
     @FunctionalInterface
     interface InboundHandler {

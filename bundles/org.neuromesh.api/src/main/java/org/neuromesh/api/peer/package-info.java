@@ -6,6 +6,6 @@
  * a signed control message or a signed audit record. Raw samples, documents or unsealed capsules cannot be
  * handed to a transport at all.
  *
- * <p>Package version 1.0.0.
+ * <p>Package version 1.1.0 (1.1: {@link org.neuromesh.api.peer.TransportState}, {@code PeerMessaging.state()}).
  */
 package org.neuromesh.api.peer;

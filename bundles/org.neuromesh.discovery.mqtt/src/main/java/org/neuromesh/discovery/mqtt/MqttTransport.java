@@ -17,6 +17,7 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.neuromesh.api.peer.PeerDiscovery;
 import org.neuromesh.api.peer.PeerId;
 import org.neuromesh.api.peer.PeerMessaging;
+import org.neuromesh.api.peer.TransportState;
 import org.neuromesh.api.security.PeerSecurity;
 import org.neuromesh.api.security.RejectionCounts;
 import org.neuromesh.crypto.WireFormat;
@@ -237,6 +238,13 @@ public final class MqttTransport implements AutoCloseable {
 
     public ConnectionStatus connectionStatus() {
         return link.status();
+    }
+
+    /** The connection as the user sees it: up once the broker confirmed the subscriptions. */
+    public TransportState state() {
+        ConnectionStatus status = link.status();
+        return new TransportState(status.connected() && status.subscribed(), status.serverUri(), status.since(),
+                status.lastError(), settings.heartbeatInterval().multipliedBy(settings.missedHeartbeats()));
     }
 
     /** Messages stored in the outbox and not yet acknowledged by the broker. */

@@ -27,6 +27,17 @@ public final class RuleRegistry {
         rules.removeIf(registered -> registered.rule() == rule);
     }
 
+    /** The names of the registered rules, highest ranked first. */
+    public List<String> names() {
+        return rules.stream().sorted(Comparator.comparingInt(Registered::ranking).reversed()
+                .thenComparing(Registered::name)).map(Registered::name).toList();
+    }
+
+    /** The name {@code rule} is registered under, or null if it is not. */
+    public String nameOf(LearningRule rule) {
+        return rules.stream().filter(r -> r.rule() == rule).map(Registered::name).findFirst().orElse(null);
+    }
+
     /**
      * The rule called {@code name}, or the highest-ranked one when {@code name} is null.
      *

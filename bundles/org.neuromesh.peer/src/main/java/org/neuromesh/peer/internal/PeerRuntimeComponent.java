@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.neuromesh.api.federation.FederatedModel;
 import org.neuromesh.api.federation.NodeLending;
 import org.neuromesh.api.ledger.Ledger;
+import org.neuromesh.api.network.Traffic;
 import org.neuromesh.api.peer.PeerDiscovery;
 import org.neuromesh.api.peer.PeerId;
 import org.neuromesh.api.peer.PeerInfo;
@@ -75,6 +76,7 @@ public class PeerRuntimeComponent implements PeerRuntime {
     private final ExecutorService work;
     private final ExecutorService lendingWork;
     private final Inbox inbox;
+    private final CapsuleSender sender;
     private final Sessions sessions;
     private final CreditBook credits;
     private final Borrowing borrowing;
@@ -104,7 +106,7 @@ public class PeerRuntimeComponent implements PeerRuntime {
         WireFormat heldFormat = new WireFormat(HELD_MESSAGE_LIMIT);
         this.inbox = new Inbox(security, HeldMessageFolder.open(home().resolve("held"), heldFormat),
                 holdingLimits(config), heldFormat);
-        CapsuleSender sender = new CapsuleSender(security, messaging, clock);
+        this.sender = new CapsuleSender(security, messaging, clock);
         this.sessions = new Sessions(model, sender, inbox, timers, work, SessionListener.NONE, config.autoJoin(),
                 new MemberPresence(peer -> discovery.peers().stream().anyMatch(known -> known.id().equals(peer)),
                         Duration.ofSeconds(config.leaveGraceSeconds())));
@@ -210,6 +212,11 @@ public class PeerRuntimeComponent implements PeerRuntime {
     @Override
     public RejectionCounts rejections() {
         return inbox.rejections();
+    }
+
+    @Override
+    public Traffic traffic() {
+        return new Traffic(sender.capsulesSent(), inbox.capsulesOpened(), sender.bytesSent(), inbox.bytesOpened());
     }
 
     private static Path creditsFile(PeerRuntimeConfig config) {

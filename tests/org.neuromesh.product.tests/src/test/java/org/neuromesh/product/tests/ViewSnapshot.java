@@ -2,29 +2,79 @@ package org.neuromesh.product.tests;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the workbench showed at one moment, as printed by the UI probe bundle: the title of its shell(s), the
- * status line of the Providers view and the cells of its table.
+ * What the workbench showed at one moment, as printed by the UI probe bundle: the title of its shell(s), its status
+ * line and, for each visible part (by element id), its labels ("status"), table columns and rows.
  */
-record ViewSnapshot(int number, List<String> shells, List<String> status, List<String> columns,
-        List<List<String>> rows) {
+record ViewSnapshot(int number, List<String> shells, List<String> statusLine, List<String> tabs,
+        Map<String, Part> parts) {
+
+    static final String PROVIDERS = "org.neuromesh.ui.part.providers";
+    static final String PEERS = "org.neuromesh.ui.part.peers";
+    static final String DASHBOARD = "org.neuromesh.ui.part.dashboard";
+    static final String LEARNING = "org.neuromesh.ui.part.learning";
+    static final String EXPERIMENT = "org.neuromesh.ui.partdescriptor.experiment";
 
     private static final String PREFIX = "UIPROBE ";
 
-    /** Whether a row has these first cells, e.g. {@code hasRow("learning rule", "eligibility")}. */
+    /** One part: its labels, its table's columns and rows. */
+    record Part(List<String> status, List<String> fields, List<String> columns, List<List<String>> rows) {
+
+        /** Whether a row has these first cells, e.g. {@code hasRow("learning rule", "eligibility")}. */
+        boolean hasRow(String... firstCells) {
+            return rows.stream().anyMatch(row -> row.size() >= firstCells.length
+                    && row.subList(0, firstCells.length).equals(Arrays.asList(firstCells)));
+        }
+
+        /** The second cell of the row whose first cell is {@code name}, e.g. a figure of the Dashboard. */
+        Optional<String> valueOf(String name) {
+            return rows.stream().filter(row -> row.size() >= 2 && row.get(0).equals(name)).map(row -> row.get(1))
+                    .findFirst();
+        }
+    }
+
+    private static final Part NONE = new Part(List.of(), List.of(), List.of(), List.of());
+
+    /** The part with this element id, empty if it is not visible. */
+    Part part(String id) {
+        return parts.getOrDefault(id, NONE);
+    }
+
+    boolean shows(String partId) {
+        return parts.containsKey(partId);
+    }
+
+    /** The Providers view's table has a row starting with these cells. */
     boolean hasRow(String... firstCells) {
-        return rows.stream().anyMatch(row -> row.size() >= firstCells.length
-                && row.subList(0, firstCells.length).equals(Arrays.asList(firstCells)));
+        return part(PROVIDERS).hasRow(firstCells);
+    }
+
+    List<String> status() {
+        return part(PROVIDERS).status();
+    }
+
+    List<String> columns() {
+        return part(PROVIDERS).columns();
+    }
+
+    List<List<String>> rows() {
+        return part(PROVIDERS).rows();
     }
 
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder("snapshot " + number + ": shells " + shells + ", status " + status
-                + ", columns " + columns);
-        rows.forEach(row -> text.append("\n  ").append(String.join(" | ", row)));
+        StringBuilder text = new StringBuilder("snapshot " + number + ": shells " + shells + ", status line "
+                + statusLine + ", tabs " + tabs);
+        parts.forEach((id, part) -> {
+            text.append("\n part ").append(id).append(": status ").append(part.status()).append(", fields ")
+                    .append(part.fields()).append(", columns ").append(part.columns());
+            part.rows().forEach(row -> text.append("\n  ").append(String.join(" | ", row)));
+        });
         return text.toString();
     }
 
@@ -52,20 +102,33 @@ record ViewSnapshot(int number, List<String> shells, List<String> status, List<S
 
     private static ViewSnapshot parse(int number, List<String> lines) {
         List<String> shells = new ArrayList<>();
-        List<String> status = new ArrayList<>();
-        List<String> columns = new ArrayList<>();
-        List<List<String>> rows = new ArrayList<>();
+        List<String> statusLine = new ArrayList<>();
+        List<String> tabs = new ArrayList<>();
+        Map<String, Part> parts = new LinkedHashMap<>();
         for (String line : lines) {
             if (line.startsWith("shell: ")) {
                 shells.add(line.substring(7));
-            } else if (line.startsWith("status: ")) {
-                status.add(line.substring(8));
-            } else if (line.startsWith("columns: ")) {
-                columns.addAll(Arrays.asList(line.substring(9).split("\\|", -1)));
-            } else if (line.startsWith("row: ")) {
-                rows.add(Arrays.asList(line.substring(5).split("\\|", -1)));
+            } else if (line.startsWith("tab: ")) {
+                tabs.add(line.substring(5));
+            } else if (line.startsWith("statusline: ")) {
+                statusLine.add(line.substring(12));
+            } else if (line.startsWith("part ")) {
+                int space = line.indexOf(' ', 5);
+                String id = line.substring(5, space);
+                String rest = line.substring(space + 1);
+                Part part = parts.computeIfAbsent(id, key -> new Part(new ArrayList<>(), new ArrayList<>(),
+                        new ArrayList<>(), new ArrayList<>()));
+                if (rest.startsWith("status: ")) {
+                    part.status().add(rest.substring(8));
+                } else if (rest.startsWith("field: ")) {
+                    part.fields().add(rest.substring(7));
+                } else if (rest.startsWith("columns: ")) {
+                    part.columns().addAll(Arrays.asList(rest.substring(9).split("\\|", -1)));
+                } else if (rest.startsWith("row: ")) {
+                    part.rows().add(Arrays.asList(rest.substring(5).split("\\|", -1)));
+                }
             }
         }
-        return new ViewSnapshot(number, shells, status, columns, rows);
+        return new ViewSnapshot(number, shells, statusLine, tabs, parts);
     }
 }

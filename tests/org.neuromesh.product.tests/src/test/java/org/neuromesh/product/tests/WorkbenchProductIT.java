@@ -3,9 +3,13 @@ package org.neuromesh.product.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +42,23 @@ class WorkbenchProductIT {
     private VirtualDisplay display;
     private RunningProduct product;
     private long startedNanos;
+    private int brokerPort;
+    private Path probeCommands;
+    private RunningProduct server;
 
     @BeforeEach
     void startWorkbenchWithProbe() throws Exception {
         workbench = RunningProduct.copyProduct("org.neuromesh.workbench.product", "neuromesh-workbench", work);
         Path probe = RunningProduct.testBundleJar("org.neuromesh.tests.uiprobe");
         Files.copy(probe, workbench.resolve("plugins/uiprobe.jar"));
+        // the workbench is a full peer: its embedded broker on a free port, for the server peer of a test to join
+        brokerPort = freePort();
+        Files.createDirectories(workbench.resolve("conf"));
+        Files.writeString(workbench.resolve("conf/org.neuromesh.broker.cfg"), "port = " + brokerPort + "\n");
+        // (no host: the transport uses the embedded broker, on the port it is told)
+        Files.writeString(workbench.resolve("conf/org.neuromesh.discovery.mqtt.cfg"), "port = " + brokerPort
+                + "\ndisplayName = workbench\nheartbeatSeconds = 2\n");
+        probeCommands = work.resolve("uiprobe-commands.txt");
         Files.createDirectories(screenshots);
         display = VirtualDisplay.start(1024, 640);
         startedNanos = System.nanoTime();
@@ -52,11 +67,15 @@ class WorkbenchProductIT {
                 "GDK_BACKEND", "x11",
                 "NO_AT_BRIDGE", "1",
                 "NEUROMESH_VMARGS", "-Declipse.consoleLog=true -Dosgi.instance.area=" + work.resolve("workspace")
-                        + " -Dneuromesh.home=" + work.resolve("home")));
+                        + " -Dneuromesh.home=" + work.resolve("home") + " -Dneuromesh.uiprobe.commands="
+                        + probeCommands));
     }
 
     @AfterEach
     void stopWorkbench() throws Exception {
+        if (server != null) {
+            server.close();
+        }
         if (product != null) {
             product.close();
         }
@@ -75,7 +94,7 @@ class WorkbenchProductIT {
         assertEquals(List.of("NeuroMesh Workbench"), started.shells(), "window title");
         assertEquals(COLUMNS, started.columns(), "columns of the Providers view");
         assertTrue(started.rows().stream().allMatch(row -> row.size() == COLUMNS.size()), started::toString);
-        display.screenshot(screenshots.resolve("workbench-started.png"));
+        screenshot("workbench-started.png");
 
         // given the sample plug-in dropped into the running workbench's plugins/ folder
         Path dropped = workbench.resolve("plugins/sample-plugin.jar");
@@ -88,14 +107,159 @@ class WorkbenchProductIT {
         assertTrue(withSample.rows().stream().anyMatch(row -> row.get(3).startsWith("org.neuromesh.sample.plugin ")),
                 () -> "the new row names the dropped bundle: " + withSample);
         assertEquals(List.of(withSample.rows().size() + " providers"), withSample.status(), "status line");
-        display.screenshot(screenshots.resolve("workbench.png"));
+        screenshot("workbench.png");
 
         // given the jar is removed again, then its row goes and the default stays
         Files.delete(dropped);
         ViewSnapshot afterRemoval = awaitView("the rule gone with its plug-in", REACT,
                 view -> !view.hasRow("learning rule", "sign-hebbian"));
         assertTrue(afterRemoval.hasRow("learning rule", "eligibility"), afterRemoval::toString);
-        display.screenshot(screenshots.resolve("workbench-after-removal.png"));
+        screenshot("workbench-after-removal.png");
+    }
+
+    @Test
+    void givenTheWorkbenchAsAFullPeer_whenAServerPeerJoinsItsBroker_thenTheNetworkViewsAndStatusLineShowIt()
+            throws Exception {
+        // when the workbench has started, a peer on its own embedded broker, then the status line shows that
+        String broker = "tcp://127.0.0.1:" + brokerPort;
+        ViewSnapshot started = awaitView("the connection in the status line", START, view -> view.statusLine()
+                .contains("Connected to " + broker + " · 0 peers"));
+        assertEquals(List.of("NeuroMesh Workbench"), started.shells(), "window title");
+        assertTrue(started.shows(ViewSnapshot.PROVIDERS) && !started.shows(ViewSnapshot.PEERS),
+                "the Experiment perspective first: " + started);
+        // and when the Network perspective is chosen (the Window menu's command)
+        command("perspective org.neuromesh.workbench.perspective.network");
+        ViewSnapshot network = awaitView("the Peers view and the Dashboard", REACT, view -> view.shows(
+                ViewSnapshot.PEERS) && view.shows(ViewSnapshot.DASHBOARD));
+        // then the Peers view names this peer and knows no other, and the Dashboard counts no peer
+        assertEquals(List.of("Peer", "Name", "Capabilities", "Health", "Latency", "Credits", "Last seen"),
+                network.part(ViewSnapshot.PEERS).columns());
+        assertTrue(network.part(ViewSnapshot.PEERS).status().stream().anyMatch(line -> line.startsWith("This peer ")
+                && line.endsWith(": no other peer known yet")), network::toString);
+        assertEquals(Optional.of("0"), network.part(ViewSnapshot.DASHBOARD).valueOf("Peers"), network::toString);
+        screenshot("workbench-network-alone.png");
+
+        // given a headless server peer that joins the workbench's embedded broker
+        server = startServerPeer(brokerPort, "server-peer");
+        // then it appears in the Peers view with its name and health, in the Dashboard and in the status line
+        ViewSnapshot joined = awaitView("the server peer in the Peers view", Duration.ofSeconds(90), view -> view
+                .part(ViewSnapshot.PEERS).rows().stream().anyMatch(row -> row.get(1).equals("server-peer")
+                        && row.get(3).endsWith("%")));
+        assertEquals(Optional.of("1"), joined.part(ViewSnapshot.DASHBOARD).valueOf("Peers"), joined::toString);
+        awaitView("one peer in the status line", REACT, view -> view.statusLine()
+                .contains("Connected to " + broker + " · 1 peer"));
+        screenshot("workbench-network.png");
+
+        // and when it stops, it leaves the Peers view again
+        server.close();
+        server = null;
+        awaitView("the server peer gone", Duration.ofSeconds(60), view -> view.shows(ViewSnapshot.PEERS)
+                && view.part(ViewSnapshot.PEERS).rows().isEmpty());
+    }
+
+    @Test
+    void givenTheWorkbench_whenAQuickExperimentRuns_thenTheLearningViewFollowsItAndTheCheckpointIsInTheWorkspace()
+            throws Exception {
+        // given the started workbench
+        awaitView("the Providers view", START, view -> view.shows(ViewSnapshot.PROVIDERS));
+        // when Run > Run quick experiment is chosen (one epoch on 5,000 MNIST images, 1,000 held out)
+        command("command org.neuromesh.workbench.command.runquick");
+        // then the Learning view comes to the front and shows the epoch, its validation accuracy and the gating
+        ViewSnapshot done = awaitView("the Learning view with the finished epoch", Duration.ofMinutes(3), view -> view
+                .part(ViewSnapshot.LEARNING).status().stream().anyMatch(line -> line.startsWith("Done: ")));
+        ViewSnapshot.Part learning = done.part(ViewSnapshot.LEARNING);
+        assertEquals(List.of("Epoch", "Loss", "Train", "Validation", "Seconds", "L1 releases", "L1 threshold",
+                "L1 forced"), learning.columns(), done::toString);
+        assertEquals(1, learning.rows().size(), done::toString);
+        double validation = Double.parseDouble(learning.rows().get(0).get(3).replace("%", ""));
+        assertTrue(validation > 70, "validation accuracy " + validation + "% after one epoch: " + done);
+        assertTrue(learning.status().contains(String.format(java.util.Locale.ROOT,
+                "Done: validation accuracy %.2f%% after 1 epochs", validation)), done::toString);
+        screenshot("workbench-learning.png");
+        // and the run's checkpoint is in the workspace
+        try (var runs = Files.list(work.resolve("workspace/runs"))) {
+            assertTrue(runs.anyMatch(file -> file.getFileName().toString().endsWith(".nmc")));
+        }
+    }
+
+    @Test
+    void givenExperimentFiles_whenOpenedSavedAndRun_thenProblemsShowOnTheirFieldsNothingIsLostAndRunsTrain()
+            throws Exception {
+        // given a broken experiment file: a setting out of range and one that does not exist
+        String brokenText = "hidden = 64\nepochs = 0\nlearning_rate = 0.1\n";
+        Path broken = Files.writeString(work.resolve("broken.nmx"), brokenText);
+        awaitView("the Providers view", START, view -> view.shows(ViewSnapshot.PROVIDERS));
+        // when it is opened (File > Open experiment)
+        command("command org.neuromesh.workbench.command.openexperiment org.neuromesh.workbench.commandparameter.file="
+                + broken);
+        // then the editor shows both problems, the one of epochs beside its field, and its readable settings
+        ViewSnapshot opened = awaitView("the broken experiment in its editor", REACT, view -> view.part(
+                ViewSnapshot.EXPERIMENT).status().contains("is from 1 to 10000, not 0"));
+        ViewSnapshot.Part editor = opened.part(ViewSnapshot.EXPERIMENT);
+        assertTrue(editor.status().stream().anyMatch(line -> line.startsWith("2 problems: line 3: learning_rate:"
+                + " is not a setting")), opened::toString);
+        assertTrue(editor.fields().containsAll(List.of("mnist", "64", "0")), opened::toString);
+        assertTrue(opened.tabs().contains("broken.nmx"), "not dirty: " + opened.tabs());
+        screenshot("workbench-experiment-problems.png");
+        // and nothing was written to the file
+        assertEquals(brokenText, Files.readString(broken));
+
+        // given a new experiment (a name that does not exist yet): its defaults, unsaved until saved
+        Path created = work.resolve("quick.nmx");
+        command("command org.neuromesh.workbench.command.openexperiment org.neuromesh.workbench.commandparameter.file="
+                + created);
+        awaitView("the new experiment, unsaved", REACT, view -> view.tabs().contains("*quick.nmx"));
+        command("save");
+        awaitView("the new experiment, saved", REACT, view -> view.tabs().contains("quick.nmx"));
+        assertTrue(Files.readString(created).contains("epochs = 3\n"), Files.readString(created));
+        // when a small experiment is opened and run from its editor
+        Path small = Files.writeString(work.resolve("small.nmx"), "hidden = 32\nepochs = 1\nvalidation = 1000\n"
+                + "trainingSamples = 3000\n");
+        command("command org.neuromesh.workbench.command.openexperiment org.neuromesh.workbench.commandparameter.file="
+                + small);
+        awaitView("the small experiment, ready", REACT, view -> view.part(ViewSnapshot.EXPERIMENT).status()
+                .contains("Ready to run."));
+        command("click Run");
+        // then the Learning view shows its epoch, and the run's checkpoint is named after the experiment
+        ViewSnapshot done = awaitView("the small experiment's epoch", Duration.ofMinutes(3), view -> view.part(
+                ViewSnapshot.LEARNING).status().stream().anyMatch(line -> line.startsWith("Done: ")));
+        assertEquals(1, done.part(ViewSnapshot.LEARNING).rows().size(), done::toString);
+        try (var runs = Files.list(work.resolve("workspace/runs"))) {
+            assertTrue(runs.anyMatch(file -> file.getFileName().toString().startsWith("small-")));
+        }
+    }
+
+    /**
+     * Saves a picture of the screen once it has been painted: the probe reads widgets, which change before the X
+     * server has the new pixels.
+     */
+    private void screenshot(String name) throws Exception {
+        Thread.sleep(700);
+        display.screenshot(screenshots.resolve(name));
+    }
+
+    /** Appends a command for the UI probe (see WorkbenchCommands in org.neuromesh.tests.uiprobe). */
+    private void command(String command) throws IOException {
+        Files.writeString(probeCommands, command + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** Starts a copy of the server product as a peer on the broker at {@code port} of this machine. */
+    private RunningProduct startServerPeer(int port, String name) throws Exception {
+        Path copy = RunningProduct.copyProduct("org.neuromesh.server.product", "neuromesh-server",
+                Files.createDirectories(work.resolve("server")));
+        Files.createDirectories(copy.resolve("conf"));
+        Files.writeString(copy.resolve("conf/org.neuromesh.broker.cfg"), "mode = never\n");
+        Files.writeString(copy.resolve("conf/org.neuromesh.learner.cfg"), "dataset = mnist\nthreads = 1\n");
+        Files.writeString(copy.resolve("conf/org.neuromesh.discovery.mqtt.cfg"), "host = 127.0.0.1\nport = " + port
+                + "\ndisplayName = " + name + "\nheartbeatSeconds = 2\n");
+        return RunningProduct.start(copy, "neuromesh-server", Map.of("NEUROMESH_VMARGS", "-Dneuromesh.home="
+                + work.resolve("server-home")));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Waits until the probe reports a view matching {@code condition}; fails with what it saw instead. */

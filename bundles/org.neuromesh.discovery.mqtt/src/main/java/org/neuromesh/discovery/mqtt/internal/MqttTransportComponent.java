@@ -8,6 +8,7 @@ import org.neuromesh.api.peer.PeerDiscovery;
 import org.neuromesh.api.peer.PeerInfo;
 import org.neuromesh.api.peer.PeerListener;
 import org.neuromesh.api.peer.PeerMessaging;
+import org.neuromesh.api.peer.TransportState;
 import org.neuromesh.api.security.PeerSecurity;
 import org.neuromesh.discovery.mqtt.MqttSettings;
 import org.neuromesh.discovery.mqtt.MqttTransport;
@@ -70,6 +71,11 @@ public class MqttTransportComponent implements PeerDiscovery, PeerMessaging {
     @Override
     public AutoCloseable subscribe(InboundHandler handler) {
         return transport.messaging().subscribe(handler);
+    }
+
+    @Override
+    public TransportState state() {
+        return transport.state();
     }
 
     /** Connection state and rejection counts, for diagnostics (e.g. the providers list). */

@@ -1,0 +1,8 @@
+/**
+ * The peer's network as views and commands see it: this peer, its connection, the peers it knows, credits,
+ * refusals and traffic, in one {@link org.neuromesh.api.network.NetworkStatus}; and the EventAdmin topics on which
+ * the running peer tells that it changed.
+ *
+ * <p>Package version 1.0.0. Minor versions add methods to {@code @ProviderType} interfaces only.
+ */
+package org.neuromesh.api.network;

@@ -1,0 +1,28 @@
+package org.neuromesh.api.training;
+
+import java.nio.file.Path;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/** Told how a run goes, on the run's thread; keep each call short. */
+@ConsumerType
+public interface TrainingListener {
+
+    /** The run has its data and network, and starts training; {@code description} says what it trains. */
+    default void started(String description) {
+    }
+
+    /** {@code done} of {@code total} batches of {@code epoch} are trained; the mean loss of those so far. */
+    default void batches(int epoch, int done, int total, double meanLoss) {
+    }
+
+    default void epochEnded(EpochResult epoch) {
+    }
+
+    default void checkpointSaved(Path file) {
+    }
+
+    /** The last call of every run: finished, cancelled or failed. */
+    default void ended(TrainingResult result) {
+    }
+}

@@ -1,0 +1,105 @@
+package org.neuromesh.training.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.neuromesh.api.learning.LearningRule;
+import org.neuromesh.api.training.TrainingHandle;
+import org.neuromesh.api.training.TrainingListener;
+import org.neuromesh.api.training.TrainingPlan;
+import org.neuromesh.api.training.TrainingResult;
+import org.neuromesh.api.training.TrainingService;
+import org.neuromesh.engine.network.RuleRegistry;
+import org.neuromesh.training.TrainingJob;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * The training service: runs plans with the learning rules registered now, each on a thread of its own. A rule
+ * that goes away (its bundle stopped or was removed) stops the runs that use it after their current batch, with a
+ * message saying so; their last checkpoints stay.
+ */
+@Component(service = TrainingService.class)
+public class TrainingServiceComponent implements TrainingService {
+
+    /** Matrix kernel threads of one run: the machine's cores, shared with the UI and the peer. */
+    private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    private final RuleRegistry rules = new RuleRegistry();
+    private final Set<TrainingJob> running = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger runs = new AtomicInteger();
+    private final ExecutorService threads = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "neuromesh-training-" + runs.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addRule(LearningRule rule, Map<String, Object> properties) {
+        Object ranking = properties.get(Constants.SERVICE_RANKING);
+        rules.add(rule, String.valueOf(properties.get(LearningRule.NAME_PROPERTY)),
+                ranking instanceof Integer r ? r : 0);
+    }
+
+    void removeRule(LearningRule rule) {
+        String name = rules.nameOf(rule);
+        rules.remove(rule);
+        for (TrainingJob job : running) {
+            if (job.ruleName().equals(name)) {
+                job.stop("the learning rule '" + name + "' was removed while the run went on: it stopped after its"
+                        + " current batch, and its last checkpoint is kept");
+            }
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        running.forEach(job -> job.stop("the training service stopped"));
+        threads.shutdown();
+    }
+
+    @Override
+    public List<String> rules() {
+        return rules.names();
+    }
+
+    @Override
+    public TrainingHandle start(TrainingPlan plan, TrainingListener listener) {
+        String name = plan.rule().isBlank() ? null : plan.rule();
+        LearningRule rule = rules.choose(name);
+        TrainingJob job = new TrainingJob(plan, rule, rules.nameOf(rule), listener, THREADS);
+        CompletableFuture<TrainingResult> result = new CompletableFuture<>();
+        running.add(job);
+        threads.execute(() -> {
+            try {
+                result.complete(job.run());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            } finally {
+                running.remove(job);
+            }
+        });
+        return new TrainingHandle() {
+            @Override
+            public void cancel() {
+                job.stop("");
+            }
+
+            @Override
+            public CompletionStage<TrainingResult> result() {
+                return result;
+            }
+        };
+    }
+}

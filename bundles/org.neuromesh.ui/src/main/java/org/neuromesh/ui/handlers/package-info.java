@@ -1,0 +1,2 @@
+/** Handlers of the workbench's own commands: quit, switch perspective, about. */
+package org.neuromesh.ui.handlers;

@@ -1,0 +1,137 @@
+package org.neuromesh.ui.learning;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.neuromesh.api.training.EpochResult;
+import org.neuromesh.api.training.TrainingHandle;
+import org.neuromesh.api.training.TrainingListener;
+import org.neuromesh.api.training.TrainingPlan;
+import org.neuromesh.api.training.TrainingResult;
+import org.neuromesh.api.training.TrainingService;
+
+/**
+ * Runs a plan as an Eclipse Job: the Job's progress names the batch, cancelling it stops the run after the current
+ * batch (the checkpoint stays), and what the run tells goes to the event broker ({@link LearningEvents}) for the
+ * Learning view.
+ */
+public final class LearningRuns {
+
+    /** The Learning view's element id. */
+    public static final String LEARNING_PART = "org.neuromesh.ui.part.learning";
+    /** At most this many batch events a second reach the UI. */
+    private static final long BATCH_EVENT_MILLIS = 100;
+
+    private LearningRuns() {
+    }
+
+    /** Shows the Learning view and runs {@code plan} as a Job named {@code name}. */
+    public static Job run(String name, TrainingService training, TrainingPlan plan, IEventBroker events,
+            EPartService parts) {
+        parts.showPart(LEARNING_PART, EPartService.PartState.ACTIVATE);
+        return schedule(name, training, plan, events);
+    }
+
+    private static Job schedule(String name, TrainingService training, TrainingPlan plan, IEventBroker events) {
+        Job job = new Job(name) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                monitor.beginTask(name, IProgressMonitor.UNKNOWN);
+                TrainingHandle handle;
+                try {
+                    handle = training.start(plan, new Relay(events, monitor));
+                } catch (IllegalArgumentException refused) {
+                    events.post(LearningEvents.ENDED, new TrainingResult(java.util.List.of(), Double.NaN, false,
+                            false, refused.getMessage()));
+                    return Status.error(refused.getMessage());
+                }
+                CompletableFuture<TrainingResult> result = handle.result().toCompletableFuture();
+                while (true) {
+                    if (monitor.isCanceled()) {
+                        handle.cancel();
+                    }
+                    try {
+                        TrainingResult ended = result.get(200, TimeUnit.MILLISECONDS);
+                        monitor.done();
+                        return ended.failed() ? Status.error(ended.failure())
+                                : ended.cancelled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
+                    } catch (TimeoutException stillRunning) {
+                        // look at the monitor again
+                    } catch (ExecutionException e) {
+                        return Status.error("the run failed: " + e.getCause(), e.getCause());
+                    } catch (InterruptedException e) {
+                        handle.cancel();
+                        Thread.currentThread().interrupt();
+                        return Status.CANCEL_STATUS;
+                    }
+                }
+            }
+
+            @Override
+            public boolean belongsTo(Object family) {
+                return family == LearningEvents.JOB_FAMILY;
+            }
+        };
+        job.setUser(true);
+        job.schedule();
+        return job;
+    }
+
+    /** The checkpoint file of a new run named {@code name} in the workspace's {@code runs} folder. */
+    public static Path checkpoint(String name) {
+        File workspace = new File(Platform.getInstanceLocation().getURL().getFile());
+        return workspace.toPath().resolve("runs").resolve(name + "-" + LocalDateTime.now().format(
+                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".nmc");
+    }
+
+    /** Passes what the run tells on to the event broker (batches at most ten times a second) and the monitor. */
+    private static final class Relay implements TrainingListener {
+        private final IEventBroker events;
+        private final IProgressMonitor monitor;
+        private long lastBatchEvent;
+
+        Relay(IEventBroker events, IProgressMonitor monitor) {
+            this.events = events;
+            this.monitor = monitor;
+        }
+
+        @Override
+        public void started(String description) {
+            monitor.setTaskName("Training " + description);
+            events.post(LearningEvents.STARTED, description);
+        }
+
+        @Override
+        public void batches(int epoch, int done, int total, double meanLoss) {
+            long now = System.currentTimeMillis();
+            if (now - lastBatchEvent >= BATCH_EVENT_MILLIS || done == total) {
+                lastBatchEvent = now;
+                monitor.subTask("epoch " + epoch + ": batch " + done + " of " + total);
+                events.post(LearningEvents.BATCHES, new LearningEvents.BatchProgress(epoch, done, total, meanLoss));
+            }
+        }
+
+        @Override
+        public void epochEnded(EpochResult epoch) {
+            events.post(LearningEvents.EPOCH, epoch);
+        }
+
+        @Override
+        public void ended(TrainingResult result) {
+            events.post(LearningEvents.ENDED, result);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.neuromesh.tests.uiprobe;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
+import org.eclipse.e4.ui.workbench.IWorkbench;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+
+/**
+ * Commands a test appends to a text file (system property {@code neuromesh.uiprobe.commands}), carried out once each
+ * on the UI thread, as a user would by menu: {@code perspective ID} switches to a perspective, {@code show ID} brings
+ * a part to the front, {@code command ID [NAME=VALUE]} executes a command (as its menu item would), {@code click
+ * TEXT} presses a button, {@code save} saves every dirty part. Each prints {@code UIPROBE done N: COMMAND} (or {@code failed}).
+ */
+final class WorkbenchCommands {
+
+    private final IWorkbench workbench;
+    private final Path file;
+    private int done;
+
+    WorkbenchCommands(IWorkbench workbench, Path file) {
+        this.workbench = workbench;
+        this.file = file;
+    }
+
+    void runNew(PrintStream out) {
+        if (file == null) {
+            return;
+        }
+        List<String> commands = ScreenReader.lines(file);
+        while (done < commands.size()) {
+            String command = commands.get(done++).strip();
+            try {
+                run(command);
+                out.println(ScreenReader.PREFIX + "done " + done + ": " + command);
+            } catch (RuntimeException e) {
+                out.println(ScreenReader.PREFIX + "failed " + done + ": " + command + ": " + e);
+            }
+        }
+    }
+
+    /** Presses the visible, enabled button with this text. */
+    private void click(String text) {
+        for (Shell shell : Display.getDefault().getShells()) {
+            Button button = find(shell, text);
+            if (button != null) {
+                button.notifyListeners(SWT.Selection, new Event());
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no visible, enabled button '" + text + "'");
+    }
+
+    private static Button find(Composite composite, String text) {
+        for (Control child : composite.getChildren()) {
+            if (!child.isVisible()) {
+                continue;
+            }
+            if (child instanceof Button button && button.isEnabled() && text.equals(button.getText())) {
+                return button;
+            }
+            if (child instanceof Composite nested) {
+                Button found = find(nested, text);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void run(String command) {
+        MApplication application = workbench.getApplication();
+        MWindow window = application.getChildren().get(0);
+        IEclipseContext context = window.getContext();
+        String[] words = command.split(" ", 2);
+        switch (words[0]) {
+            case "perspective" -> {
+                List<MPerspective> found = context.get(EModelService.class).findElements(application, words[1],
+                        MPerspective.class);
+                if (found.isEmpty()) {
+                    throw new IllegalArgumentException("no perspective " + words[1]);
+                }
+                context.get(EPartService.class).switchPerspective(found.get(0));
+            }
+            case "show" -> context.get(EPartService.class).showPart(words[1], EPartService.PartState.ACTIVATE);
+            case "command" -> {
+                // command ID [NAME=VALUE]: one parameter at most
+                String[] idAndParameter = words[1].split(" ", 2);
+                Map<String, Object> parameters = new HashMap<>();
+                if (idAndParameter.length == 2) {
+                    String[] nameValue = idAndParameter[1].split("=", 2);
+                    parameters.put(nameValue[0], nameValue[1]);
+                }
+                ParameterizedCommand parameterized = context.get(ECommandService.class).createCommand(
+                        idAndParameter[0], parameters);
+                EHandlerService handlers = context.get(EHandlerService.class);
+                if (!handlers.canExecute(parameterized)) {
+                    throw new IllegalStateException("command " + words[1] + " cannot be executed now");
+                }
+                handlers.executeHandler(parameterized);
+            }
+            case "click" -> click(words[1]);
+            case "save" -> context.get(EPartService.class).saveAll(false);
+            default -> throw new IllegalArgumentException("unknown command " + words[0]);
+        }
+    }
+}
