@@ -227,6 +227,13 @@ class WorkbenchProductIT {
         try (var runs = Files.list(work.resolve("workspace/runs"))) {
             assertTrue(runs.anyMatch(file -> file.getFileName().toString().startsWith("small-")));
         }
+        // and the Runs view lists it, with its settings and outcome, as recorded in the workspace
+        command("show " + ViewSnapshot.RUNS);
+        ViewSnapshot runs = awaitView("the small run in the Runs view", REACT, view -> view.part(ViewSnapshot.RUNS)
+                .rows().stream().anyMatch(row -> row.get(0).equals("small") && row.get(3).startsWith("done: ")));
+        assertTrue(runs.part(ViewSnapshot.RUNS).rows().stream().anyMatch(row -> row.get(0).equals("small")
+                && row.get(1).contains("hidden [32], 1 epochs") && row.get(2).equals("1")), runs::toString);
+        screenshot("workbench-runs.png");
     }
 
     @Test
