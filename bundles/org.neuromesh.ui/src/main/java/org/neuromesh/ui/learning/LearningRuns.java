@@ -1,7 +1,11 @@
 package org.neuromesh.ui.learning;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CompletableFuture;
@@ -22,14 +26,16 @@ import org.neuromesh.api.training.TrainingListener;
 import org.neuromesh.api.training.TrainingPlan;
 import org.neuromesh.api.training.TrainingResult;
 import org.neuromesh.api.training.TrainingService;
+import org.neuromesh.ui.model.RunRecord;
 
 /**
  * Runs a plan as an Eclipse Job: the Job's progress names the batch, cancelling it stops the run after the current
- * batch (the checkpoint stays), and what the run tells goes to the event broker ({@link LearningEvents}) for the
- * Learning view.
+ * batch (the checkpoint stays), what the run tells goes to the event broker ({@link LearningEvents}) for the
+ * Learning view, and into the run's record beside its checkpoint ({@link RunRecord}) for the Runs view.
  */
 public final class LearningRuns {
 
+    private static final System.Logger LOG = System.getLogger(LearningRuns.class.getName());
     /** The Learning view's element id. */
     public static final String LEARNING_PART = "org.neuromesh.ui.part.learning";
     /** At most this many batch events a second reach the UI. */
@@ -45,6 +51,16 @@ public final class LearningRuns {
         return schedule(name, training, plan, events);
     }
 
+    /** The workspace folder of the runs' checkpoints and records. */
+    public static Path runsFolder() {
+        return new File(Platform.getInstanceLocation().getURL().getFile()).toPath().resolve("runs");
+    }
+
+    /** The record of the run that saves to {@code checkpoint}: the same name, ending in {@code .run}. */
+    static Path recordOf(Path checkpoint) {
+        return checkpoint.resolveSibling(checkpoint.getFileName().toString().replaceFirst("\\.nmc$", "") + ".run");
+    }
+
     private static Job schedule(String name, TrainingService training, TrainingPlan plan, IEventBroker events) {
         Job job = new Job(name) {
             @Override
@@ -52,7 +68,7 @@ public final class LearningRuns {
                 monitor.beginTask(name, IProgressMonitor.UNKNOWN);
                 TrainingHandle handle;
                 try {
-                    handle = training.start(plan, new Relay(events, monitor));
+                    handle = training.start(plan, new Relay(events, monitor, name, plan));
                 } catch (IllegalArgumentException refused) {
                     events.post(LearningEvents.ENDED, new TrainingResult(java.util.List.of(), Double.NaN, false,
                             false, refused.getMessage()));
@@ -92,8 +108,7 @@ public final class LearningRuns {
 
     /** The checkpoint file of a new run named {@code name} in the workspace's {@code runs} folder. */
     public static Path checkpoint(String name) {
-        File workspace = new File(Platform.getInstanceLocation().getURL().getFile());
-        return workspace.toPath().resolve("runs").resolve(name + "-" + LocalDateTime.now().format(
+        return runsFolder().resolve(name + "-" + LocalDateTime.now().format(
                 DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".nmc");
     }
 
@@ -101,16 +116,37 @@ public final class LearningRuns {
     private static final class Relay implements TrainingListener {
         private final IEventBroker events;
         private final IProgressMonitor monitor;
+        private final String name;
+        private final TrainingPlan plan;
+        private final Path record;
         private long lastBatchEvent;
 
-        Relay(IEventBroker events, IProgressMonitor monitor) {
+        Relay(IEventBroker events, IProgressMonitor monitor, String name, TrainingPlan plan) {
             this.events = events;
             this.monitor = monitor;
+            this.name = name;
+            this.plan = plan;
+            this.record = plan.checkpoint() == null ? null : recordOf(plan.checkpoint());
+        }
+
+        /** Appends to the run's record in the workspace; a record that cannot be written costs the run nothing. */
+        private void record(String lines) {
+            if (record == null) {
+                return;
+            }
+            try {
+                Files.createDirectories(record.getParent());
+                Files.writeString(record, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not write the run record " + record + ": " + e);
+            }
         }
 
         @Override
         public void started(String description) {
             monitor.setTaskName("Training " + description);
+            record(RunRecord.header(name, description, plan));
             events.post(LearningEvents.STARTED, description);
         }
 
@@ -126,11 +162,13 @@ public final class LearningRuns {
 
         @Override
         public void epochEnded(EpochResult epoch) {
+            record(RunRecord.epochLine(epoch));
             events.post(LearningEvents.EPOCH, epoch);
         }
 
         @Override
         public void ended(TrainingResult result) {
+            record(RunRecord.endLine(result));
             events.post(LearningEvents.ENDED, result);
         }
     }

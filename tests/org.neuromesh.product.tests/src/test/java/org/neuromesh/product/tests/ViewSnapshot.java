@@ -18,6 +18,7 @@ record ViewSnapshot(int number, List<String> shells, List<String> statusLine, Li
     static final String PEERS = "org.neuromesh.ui.part.peers";
     static final String DASHBOARD = "org.neuromesh.ui.part.dashboard";
     static final String LEARNING = "org.neuromesh.ui.part.learning";
+    static final String RUNS = "org.neuromesh.ui.part.runs";
     static final String EXPERIMENT = "org.neuromesh.ui.partdescriptor.experiment";
 
     private static final String PREFIX = "UIPROBE ";

@@ -227,6 +227,60 @@ class WorkbenchProductIT {
         try (var runs = Files.list(work.resolve("workspace/runs"))) {
             assertTrue(runs.anyMatch(file -> file.getFileName().toString().startsWith("small-")));
         }
+        // and the Runs view lists it, with its settings and outcome, as recorded in the workspace
+        command("show " + ViewSnapshot.RUNS);
+        ViewSnapshot runs = awaitView("the small run in the Runs view", REACT, view -> view.part(ViewSnapshot.RUNS)
+                .rows().stream().anyMatch(row -> row.get(0).equals("small") && row.get(3).startsWith("done: ")));
+        assertTrue(runs.part(ViewSnapshot.RUNS).rows().stream().anyMatch(row -> row.get(0).equals("small")
+                && row.get(1).contains("hidden [32], 1 epochs") && row.get(2).equals("1")), runs::toString);
+        screenshot("workbench-runs.png");
+    }
+
+    @Test
+    void givenRunsUnderWay_whenOneIsCancelledAndTheRuleOfAnotherIsRemoved_thenBothStopWithAClearLine()
+            throws Exception {
+        // given a long run of the default rule, started from its experiment
+        awaitView("the Providers view", START, view -> view.shows(ViewSnapshot.PROVIDERS));
+        Path longRun = Files.writeString(work.resolve("long.nmx"), "hidden = 32\nepochs = 500\nvalidation = 1000\n"
+                + "trainingSamples = 5000\n");
+        openAndRun(longRun);
+        // when it is cancelled from the Learning view
+        command("click Cancel run");
+        // then it stops after its current batch, says so, and keeps its checkpoint in the workspace
+        awaitView("the cancelled run", REACT, view -> view.part(ViewSnapshot.LEARNING).status().stream()
+                .anyMatch(line -> line.startsWith("Cancelled after ")));
+        try (var runs = Files.list(work.resolve("workspace/runs"))) {
+            assertTrue(runs.anyMatch(file -> file.getFileName().toString().startsWith("long-")));
+        }
+
+        // given the sample plug-in's rule dropped into plugins/, and a long run of it
+        Path dropped = workbench.resolve("plugins/sample-plugin.jar");
+        Files.copy(RunningProduct.testBundleJar("org.neuromesh.sample.plugin"), work.resolve("sample-plugin.jar"));
+        Files.move(work.resolve("sample-plugin.jar"), dropped, StandardCopyOption.ATOMIC_MOVE);
+        command("show " + ViewSnapshot.PROVIDERS);
+        awaitView("the dropped rule", REACT, view -> view.hasRow("learning rule", "sign-hebbian"));
+        Path pluginRun = Files.writeString(work.resolve("plugin.nmx"), "rule = sign-hebbian\nhidden = 32\n"
+                + "epochs = 500\nvalidation = 1000\ntrainingSamples = 5000\n");
+        openAndRun(pluginRun);
+        // when the plug-in is removed while its rule trains
+        Files.delete(dropped);
+        // then the run stops after its current batch with a line naming the rule, and the workbench goes on
+        ViewSnapshot stopped = awaitView("the run stopped with its rule", REACT, view -> view.part(
+                ViewSnapshot.LEARNING).status().stream().anyMatch(line -> line.startsWith(
+                        "Stopped: the learning rule 'sign-hebbian' was removed")));
+        screenshot("workbench-rule-removed.png");
+        assertTrue(stopped.statusLine().stream().anyMatch(line -> line.startsWith("Connected")), stopped::toString);
+    }
+
+    /** Opens an experiment file, runs it from its editor and waits until its first batches are trained. */
+    private void openAndRun(Path experiment) throws Exception {
+        command("command org.neuromesh.workbench.command.openexperiment org.neuromesh.workbench.commandparameter.file="
+                + experiment);
+        awaitView(experiment.getFileName() + " ready", REACT, view -> view.tabs().contains(experiment.getFileName()
+                .toString()) && view.part(ViewSnapshot.EXPERIMENT).status().contains("Ready to run."));
+        command("click Run");
+        awaitView(experiment.getFileName() + " training", Duration.ofMinutes(2), view -> view.part(
+                ViewSnapshot.LEARNING).status().stream().anyMatch(line -> line.startsWith("Epoch ")));
     }
 
     /**
