@@ -28,11 +28,13 @@ import org.eclipse.swt.widgets.Shell;
  * Commands a test appends to a text file (system property {@code neuromesh.uiprobe.commands}), carried out once each
  * on the UI thread, as a user would by menu: {@code perspective ID} switches to a perspective, {@code show ID} brings
  * a part to the front, {@code command ID [NAME=VALUE]} executes a command (as its menu item would), {@code click
- * TEXT} presses a button, {@code save} saves every dirty part. Each prints {@code UIPROBE done N: COMMAND} (or {@code failed}).
+ * TEXT} presses a button, {@code save} saves every dirty part, {@code measure start} / {@code measure stop} time
+ * how late the UI thread runs a timer posted every 10 ms ({@link UiDelays}); {@code show} prints how long it took. Each prints {@code UIPROBE done N: COMMAND} (or {@code failed}).
  */
 final class WorkbenchCommands {
 
     private final IWorkbench workbench;
+    private final UiDelays delays = new UiDelays(Display.getDefault());
     private final Path file;
     private int done;
 
@@ -101,7 +103,19 @@ final class WorkbenchCommands {
                 }
                 context.get(EPartService.class).switchPerspective(found.get(0));
             }
-            case "show" -> context.get(EPartService.class).showPart(words[1], EPartService.PartState.ACTIVATE);
+            case "show" -> {
+                long started = System.nanoTime();
+                context.get(EPartService.class).showPart(words[1], EPartService.PartState.ACTIVATE);
+                System.out.printf(java.util.Locale.ROOT, "%sshown %s in %.1f ms%n", ScreenReader.PREFIX, words[1],
+                        (System.nanoTime() - started) / 1e6);
+            }
+            case "measure" -> {
+                if (words[1].equals("start")) {
+                    delays.start();
+                } else {
+                    System.out.println(ScreenReader.PREFIX + delays.stop());
+                }
+            }
             case "command" -> {
                 // command ID [NAME=VALUE]: one parameter at most
                 String[] idAndParameter = words[1].split(" ", 2);
