@@ -118,11 +118,15 @@ public final class TrainingJob {
                     .shape()), dataset.title(), ruleName, train.size(), validation == null ? ", the test set once at"
                             + " the end" : ", " + validation.size() + " held out for validation"));
             TrainingRun run = new TrainingRun(network, rule, kernels, options, TopologyPlan.none(), plan.checkpoint());
+            BatchWindows windows = new BatchWindows(listener::batchWindow);
             List<EpochReport> reports = run.run(train, validation, plan.epochs(), new TrainingRun.Listener() {
                 @Override
-                public void batchDone(int epoch, int samplesDone, int samplesTotal, double meanLoss) {
-                    listener.batches(epoch, (samplesDone + plan.batch() - 1) / plan.batch(),
-                            (samplesTotal + plan.batch() - 1) / plan.batch(), meanLoss);
+                public void batchDone(int epoch, int samplesDone, int samplesTotal, double meanLoss,
+                        double accuracySoFar) {
+                    int done = (samplesDone + plan.batch() - 1) / plan.batch();
+                    int total = (samplesTotal + plan.batch() - 1) / plan.batch();
+                    listener.batches(epoch, done, total, meanLoss);
+                    windows.batchDone(epoch, done, total, samplesDone, meanLoss, accuracySoFar);
                 }
 
                 @Override

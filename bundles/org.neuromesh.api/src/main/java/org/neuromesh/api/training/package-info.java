@@ -2,11 +2,12 @@
  * Training one network on this peer's data, for everyone who starts runs: the workbench's experiments, the shell.
  * A {@link org.neuromesh.api.training.TrainingPlan} says what to train; the
  * {@link org.neuromesh.api.training.TrainingService} runs it off the caller's thread and tells a
- * {@link org.neuromesh.api.training.TrainingListener} how it goes, per batch window and per epoch
- * ({@link org.neuromesh.api.training.EpochResult}); {@link org.neuromesh.api.training.TrainingHandle#cancel()} stops
- * a run after its current batch, keeping its last checkpoint.
+ * {@link org.neuromesh.api.training.TrainingListener} how it goes, per batch window
+ * ({@link org.neuromesh.api.training.BatchWindow}) and per epoch ({@link org.neuromesh.api.training.EpochResult});
+ * {@link org.neuromesh.api.training.TrainingHandle#cancel()} stops a run after its current batch, keeping its last
+ * checkpoint.
  *
- * <p>Package version 1.0.0. Minor versions add methods to {@code @ProviderType} interfaces and default methods to
- * {@code TrainingListener} only.
+ * <p>Package version 1.1.0 (1.1 added {@code BatchWindow} and {@code TrainingListener.batchWindow}). Minor versions
+ * add methods to {@code @ProviderType} interfaces and default methods to {@code TrainingListener} only.
  */
 package org.neuromesh.api.training;

@@ -20,6 +20,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.neuromesh.api.training.BatchWindow;
 import org.neuromesh.api.training.EpochResult;
 import org.neuromesh.api.training.TrainingHandle;
 import org.neuromesh.api.training.TrainingListener;
@@ -158,6 +159,11 @@ public final class LearningRuns {
                 monitor.subTask("epoch " + epoch + ": batch " + done + " of " + total);
                 events.post(LearningEvents.BATCHES, new LearningEvents.BatchProgress(epoch, done, total, meanLoss));
             }
+        }
+
+        @Override
+        public void batchWindow(BatchWindow window) {
+            events.post(LearningEvents.WINDOW, window);
         }
 
         @Override

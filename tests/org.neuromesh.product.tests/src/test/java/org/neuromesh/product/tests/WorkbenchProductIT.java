@@ -176,6 +176,20 @@ class WorkbenchProductIT {
         assertTrue(validation > 70, "validation accuracy " + validation + "% after one epoch: " + done);
         assertTrue(learning.status().contains(String.format(java.util.Locale.ROOT,
                 "Done: validation accuracy %.2f%% after 1 epochs", validation)), done::toString);
+        // and its charts have drawn the epoch: accuracy and loss per batch window (the epoch's 79 batches of 64 are
+        // fewer than 2 x 40, so a window each) and per epoch, the layer's gating and threshold
+        ViewSnapshot drawn = awaitView("the Learning view's charts with the epoch", REACT, view -> view.part(
+                ViewSnapshot.LEARNING).chart("Accuracy").filter(chart -> chart.contains("validation per epoch 1 point"))
+                .isPresent() && view.part(ViewSnapshot.LEARNING).chart("Threshold").filter(chart -> chart.contains(
+                        "L1 mean threshold 1 point")).isPresent());
+        String accuracy = drawn.part(ViewSnapshot.LEARNING).chart("Accuracy").orElseThrow();
+        assertTrue(accuracy.startsWith("Accuracy: train per window 79 points"), accuracy);
+        assertTrue(accuracy.contains(String.format(java.util.Locale.ROOT, "validation per epoch 1 point, last %.2f%%",
+                validation)), accuracy);
+        assertTrue(drawn.part(ViewSnapshot.LEARNING).chart("Loss").orElseThrow().contains("loss per epoch 1 point"),
+                drawn::toString);
+        assertTrue(drawn.part(ViewSnapshot.LEARNING).chart("Gating").orElseThrow().contains("L1 release rate 1 point"),
+                drawn::toString);
         screenshot("workbench-learning.png");
         // and the run's checkpoint is in the workspace
         try (var runs = Files.list(work.resolve("workspace/runs"))) {
@@ -234,6 +248,11 @@ class WorkbenchProductIT {
                 .rows().stream().anyMatch(row -> row.get(0).equals("small") && row.get(3).startsWith("done: ")));
         assertTrue(runs.part(ViewSnapshot.RUNS).rows().stream().anyMatch(row -> row.get(0).equals("small")
                 && row.get(1).contains("hidden [32], 1 epochs") && row.get(2).equals("1")), runs::toString);
+        // and its curves are drawn in the Runs view's charts, as the selected (newest) run
+        awaitView("the small run's curves in the Runs view", REACT, view -> view.part(ViewSnapshot.RUNS).chart(
+                "Accuracy of the selected runs").filter(chart -> chart.contains("small 1 point")).isPresent()
+                && view.part(ViewSnapshot.RUNS).chart("Loss of the selected runs").filter(chart -> chart.contains(
+                        "small 1 point")).isPresent());
         screenshot("workbench-runs.png");
     }
 
@@ -302,6 +321,12 @@ class WorkbenchProductIT {
         int mark = product.output().length();
         command("measure stop");
         String delays = awaitProbeLine(mark, "ui-delay ");
+        // the charts keep up when the epoch's point is drawn with all its windows by the time the run says Done
+        long doneNanos = System.nanoTime();
+        String accuracyChart = awaitView("the epoch in the accuracy chart", REACT, view -> view.part(ViewSnapshot
+                .LEARNING).chart("Accuracy").filter(chart -> chart.contains("train per epoch 1 point")).isPresent())
+                .part(ViewSnapshot.LEARNING).chart("Accuracy").orElseThrow();
+        double chartLagMillis = (System.nanoTime() - doneNanos) / 1e6;
         long workbenchPeak = peakResidentKilobytes(product.pid());
 
         Path serverCopy = RunningProduct.copyProduct("org.neuromesh.server.product", "neuromesh-server",
@@ -321,6 +346,8 @@ class WorkbenchProductIT {
             System.out.println("UI thread during a 784-256-10 epoch on 60,000 images: " + delays
                     + " (target: max <= 100 ms)");
             System.out.println("the run: " + done.part(ViewSnapshot.LEARNING).status().get(0));
+            System.out.printf(java.util.Locale.ROOT, "charts: the epoch drawn %.0f ms after the run said Done "
+                    + "(about 0 = already drawn; the probe reads every 200 ms): %s%n", chartLagMillis, accuracyChart);
             System.out.printf(java.util.Locale.ROOT, "peak resident memory: workbench %d MB, headless server %d MB"
                     + " (each trained the same epoch)%n", workbenchPeak >> 10, serverPeak >> 10);
         }

@@ -14,6 +14,7 @@ import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.model.application.ui.menu.MToolControl;
 import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.custom.CTabItem;
+import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -65,7 +66,12 @@ final class ScreenReader {
     }
 
     void start() {
-        display.asyncExec(this::read);
+        display.asyncExec(() -> {
+            // the pointer to the bottom left corner, over the status line: Xvfb puts it in the middle of the screen,
+            // where a chart's tooltip would cover the chart in every screenshot
+            display.setCursorLocation(0, display.getBounds().height - 1);
+            read();
+        });
     }
 
     void stop() {
@@ -126,6 +132,9 @@ final class ScreenReader {
                 lines.add("part " + owner + " field: " + combo.getText());
             } else if (owner != null && child instanceof Table table) {
                 describe(table, owner, lines);
+            } else if (owner != null && child instanceof Canvas canvas && canvas.getToolTipText() != null) {
+                // a chart says in its tooltip what it has drawn
+                lines.add("part " + owner + " chart: " + canvas.getToolTipText());
             } else if (child instanceof Composite nested) {
                 describe(nested, owner, lines);
             }
