@@ -4,9 +4,12 @@
  * {@link org.neuromesh.api.training.TrainingService} runs it off the caller's thread and tells a
  * {@link org.neuromesh.api.training.TrainingListener} how it goes, per batch window and per epoch
  * ({@link org.neuromesh.api.training.EpochResult}); {@link org.neuromesh.api.training.TrainingHandle#cancel()} stops
- * a run after its current batch, keeping its last checkpoint.
+ * a run after its current batch, keeping its last checkpoint. {@link org.neuromesh.api.training.ClusterSnapshot}s
+ * show a network's nodes, of a run under way ({@code TrainingHandle.snapshot()}) or of a checkpoint
+ * ({@code TrainingService.readCheckpoint}).
  *
- * <p>Package version 1.0.0. Minor versions add methods to {@code @ProviderType} interfaces and default methods to
+ * <p>Package version 1.1.0 (1.1 added snapshots and reading checkpoints). Minor versions add methods to
+ * {@code @ProviderType} interfaces and default methods to
  * {@code TrainingListener} only.
  */
 package org.neuromesh.api.training;
