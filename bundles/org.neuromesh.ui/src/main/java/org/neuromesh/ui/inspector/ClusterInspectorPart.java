@@ -50,6 +50,8 @@ public class ClusterInspectorPart {
     private static final System.Logger LOG = System.getLogger(ClusterInspectorPart.class.getName());
     private static final int LIVE_MILLIS = 500;
     private static final int PICTURE_SCALE = 5;
+    private static final String FOLLOW = "Follow live run";
+    private static final String STOP_FOLLOWING = "Stop following";
 
     private final ClusterInspectorModel model = new ClusterInspectorModel();
     private TrainingService training;
@@ -58,6 +60,8 @@ public class ClusterInspectorPart {
     private Combo layers;
     private Combo quantities;
     private Button live;
+    /** Whether the view follows the run under way (the button says "Stop following" then). */
+    private boolean following;
     private Canvas heatMap;
     private Label scale;
     private Label[] details;
@@ -76,20 +80,16 @@ public class ClusterInspectorPart {
         Composite bar = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(bar);
         GridLayoutFactory.fillDefaults().numColumns(4).applyTo(bar);
-        live = new Button(bar, SWT.CHECK);
-        live.setText("Live run");
+        live = new Button(bar, SWT.PUSH);
+        live.setText(FOLLOW);
         live.setToolTipText("Follow the run under way: a snapshot between two of its batches, twice a second");
-        live.addListener(SWT.Selection, event -> {
-            if (live.getSelection()) {
-                pollLive();
-            }
-        });
+        live.addListener(SWT.Selection, event -> follow(!following));
         Button open = new Button(bar, SWT.PUSH);
         open.setText("Open checkpoint...");
         open.addListener(SWT.Selection, event -> OpenCheckpointHandler.chooseFile(parent.getShell())
                 .ifPresent(this::open));
         layers = new Combo(bar, SWT.READ_ONLY);
-        GridDataFactory.fillDefaults().hint(230, SWT.DEFAULT).applyTo(layers);
+        GridDataFactory.fillDefaults().hint(280, SWT.DEFAULT).applyTo(layers);
         layers.addListener(SWT.Selection, event -> {
             model.chooseLayer(layers.getSelectionIndex());
             refresh();
@@ -145,7 +145,7 @@ public class ClusterInspectorPart {
     /** Shows the checkpoint {@code file}, read on a Job; one that cannot be read shows why, here and in the log. */
     public void open(Path file) {
         Objects.requireNonNull(file, "file");
-        live.setSelection(false);
+        follow(false);
         if (training == null) {
             failed("Cannot open " + file + ": the training service is not running (bundle org.neuromesh.training)");
             return;
@@ -165,26 +165,35 @@ public class ClusterInspectorPart {
         read.schedule();
     }
 
-    /** Asks the run under way for a snapshot, and again every 500 ms while "Live run" is on. */
+    private void follow(boolean on) {
+        boolean started = on && !following;
+        following = on;
+        live.setText(on ? STOP_FOLLOWING : FOLLOW);
+        live.getParent().layout();
+        if (started) {
+            pollLive();
+        }
+    }
+
+    /** Asks the run under way for a snapshot, and again every 500 ms while following it. */
     private void pollLive() {
-        if (live.isDisposed() || !live.getSelection()) {
+        if (live.isDisposed() || !following) {
             return;
         }
         display.timerExec(LIVE_MILLIS, this::pollLive);
-        if (snapshotPending) {
-            return;
+        if (snapshotPending || !heatMap.isVisible()) {
+            return; // one copy at a time, and none for a hidden view
         }
         TrainingHandle run = runningHandle();
         if (run == null) {
-            if (!model.hasLayer()) {
-                status.setText("No run is under way: start one (Run), it shows here as it trains.");
-            }
+            status.setText(model.hasLayer() ? model.status() + " (no run is under way now)"
+                    : "No run is under way: start one (Run), it shows here as it trains.");
             return;
         }
         snapshotPending = true;
         run.snapshot().whenComplete((snapshot, failure) -> display.asyncExec(() -> {
             snapshotPending = false;
-            if (status.isDisposed() || !live.getSelection()) {
+            if (status.isDisposed() || !following) {
                 return;
             }
             if (snapshot != null) {
