@@ -115,6 +115,23 @@ class ClusterSnapshotsTest {
         assertEquals("no checkpoint at " + folder.resolve("missing.nmc"), missing.getMessage());
     }
 
+    @Test
+    void givenARunThatFailsBeforeItHasANetwork_whenASnapshotWasAskedFor_thenItCompletesExceptionallyWithWhy() {
+        // given a snapshot asked for before a run of an unknown data set starts
+        TrainingJob job = new TrainingJob(new TrainingPlan("cifar", "", List.of(8), 1, 8, 1, "none", "none",
+                "constant", "paper", 0, 100, null), new EligibilityTraceRule(0.05, 0, 0.9, 1e-4),
+                EligibilityTraceRule.NAME, new TrainingListener() {
+                }, 1);
+        CompletableFuture<ClusterSnapshot> asked = job.snapshot().toCompletableFuture();
+        // when the run fails
+        assertTrue(job.run().failed());
+        // then the snapshot fails too, saying why, and one asked for later fails at once
+        java.util.concurrent.ExecutionException failed = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> asked.get(0, TimeUnit.SECONDS));
+        assertEquals("the run ended before it had a network", failed.getCause().getMessage());
+        assertTrue(job.snapshot().toCompletableFuture().isCompletedExceptionally());
+    }
+
     private static Float[] box(float[] values) {
         Float[] boxed = new Float[values.length];
         for (int i = 0; i < values.length; i++) {

@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * The state of one hidden layer's threshold-gating nodes at one moment, copied out of a network (a live run or a
  * checkpoint). Per-node arrays have {@code nodes} values each; the receiver owns them (they are copies, not the
- * network's own arrays), and no one changes them after the snapshot was made.
+ * network's own arrays), and no one changes them after the snapshot was made. As with any record of arrays,
+ * {@code equals} compares the arrays by identity, not by content.
  *
  * @param layer         1 for the first hidden layer
  * @param inputs        the inputs of each node (784 for MNIST images in the first layer)
