@@ -1,5 +1,6 @@
 package org.neuromesh.api.training;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -18,4 +19,14 @@ public interface TrainingService {
      *                                  does not know (the message says which)
      */
     TrainingHandle start(TrainingPlan plan, TrainingListener listener);
+
+    /**
+     * Reads the hidden layers of a checkpoint written by a run ({@link TrainingPlan#checkpoint()}), on the
+     * caller's thread. A damaged file never makes it allocate more than the file could hold.
+     *
+     * @throws CheckpointException naming the file and what is wrong: missing, not a NeuroMesh checkpoint,
+     *                             truncated, damaged, impossible sizes
+     * @since 1.1
+     */
+    ClusterSnapshot readCheckpoint(Path file) throws CheckpointException;
 }

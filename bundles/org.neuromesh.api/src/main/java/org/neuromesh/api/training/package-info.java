@@ -5,9 +5,10 @@
  * {@link org.neuromesh.api.training.TrainingListener} how it goes, per batch window
  * ({@link org.neuromesh.api.training.BatchWindow}) and per epoch ({@link org.neuromesh.api.training.EpochResult});
  * {@link org.neuromesh.api.training.TrainingHandle#cancel()} stops a run after its current batch, keeping its last
- * checkpoint.
+ * checkpoint. {@link org.neuromesh.api.training.ClusterSnapshot}s show a network's nodes, of a run under way
+ * ({@code TrainingHandle.snapshot()}) or of a checkpoint ({@code TrainingService.readCheckpoint}).
  *
- * <p>Package version 1.1.0 (1.1 added {@code BatchWindow} and {@code TrainingListener.batchWindow}). Minor versions
- * add methods to {@code @ProviderType} interfaces and default methods to {@code TrainingListener} only.
+ * <p>Package version 1.1.0 (1.1 added batch windows, snapshots and reading checkpoints). Minor versions add methods
+ * to {@code @ProviderType} interfaces and default methods to {@code TrainingListener} only.
  */
 package org.neuromesh.api.training;

@@ -1,5 +1,6 @@
 package org.neuromesh.training.internal;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,12 +12,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.neuromesh.api.learning.LearningRule;
+import org.neuromesh.api.training.CheckpointException;
+import org.neuromesh.api.training.ClusterSnapshot;
 import org.neuromesh.api.training.TrainingHandle;
 import org.neuromesh.api.training.TrainingListener;
 import org.neuromesh.api.training.TrainingPlan;
 import org.neuromesh.api.training.TrainingResult;
 import org.neuromesh.api.training.TrainingService;
 import org.neuromesh.engine.network.RuleRegistry;
+import org.neuromesh.training.ClusterSnapshots;
 import org.neuromesh.training.TrainingJob;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Component;
@@ -100,6 +104,16 @@ public class TrainingServiceComponent implements TrainingService {
             public CompletionStage<TrainingResult> result() {
                 return result;
             }
+
+            @Override
+            public CompletionStage<ClusterSnapshot> snapshot() {
+                return job.snapshot();
+            }
         };
+    }
+
+    @Override
+    public ClusterSnapshot readCheckpoint(Path file) throws CheckpointException {
+        return ClusterSnapshots.read(file);
     }
 }

@@ -1,9 +1,14 @@
 package org.neuromesh.training.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -11,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuromesh.api.training.CheckpointException;
+import org.neuromesh.api.training.ClusterSnapshot;
 import org.neuromesh.api.learning.LearningRule;
 import org.neuromesh.api.training.TrainingHandle;
 import org.neuromesh.api.training.TrainingListener;
@@ -27,6 +35,9 @@ class TrainingServiceComponentTest {
 
     private final TrainingServiceComponent service = new TrainingServiceComponent();
     private final LearningRule eligibility = new EligibilityTraceRule(0.05, 0, 0.9, 1e-4);
+
+    @TempDir
+    Path folder;
 
     @AfterEach
     void stop() {
@@ -83,5 +94,43 @@ class TrainingServiceComponentTest {
         run.cancel();
         TrainingResult result = run.result().toCompletableFuture().get(60, TimeUnit.SECONDS);
         assertTrue(result.cancelled() && !result.failed(), result.toString());
+    }
+
+    @Test
+    void givenARunUnderWay_whenSnapshotsAreTakenFromOtherThreads_thenEachIsALiveCopyAndTheCheckpointReadsBack()
+            throws Exception {
+        // given a long run with a checkpoint, under way
+        service.addRule(eligibility, Map.of(LearningRule.NAME_PROPERTY, "eligibility"));
+        Path checkpoint = folder.resolve("long.nmc");
+        CountDownLatch saved = new CountDownLatch(1);
+        TrainingHandle run = service.start(new TrainingPlan("mnist", "eligibility", List.of(32), 50, 32, 1, "none",
+                "none", "constant", "paper", 0, 2000, checkpoint), new TrainingListener() {
+                    @Override
+                    public void checkpointSaved(Path file) {
+                        saved.countDown();
+                    }
+                });
+        assertTrue(saved.await(60, TimeUnit.SECONDS), "the first epoch's checkpoint");
+        // when a snapshot is asked for from this thread, as the workbench does twice a second
+        ClusterSnapshot live = run.snapshot().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        float[] thresholdsThen = live.layers().get(0).threshold().clone();
+        // then it is taken between batches, of the one hidden layer with the input weights
+        assertTrue(live.source().startsWith("live run, epoch "), live.source());
+        assertEquals(32, live.layers().get(0).nodes());
+        assertEquals(784 * 32, live.layers().get(0).weights().length);
+        // and the service reads the checkpoint the run wrote, while the run goes on
+        ClusterSnapshot read = service.readCheckpoint(checkpoint);
+        assertEquals("checkpoint long.nmc (784-32-10)", read.source());
+        // and it is a copy: training on moved the thresholds, the snapshot kept its own
+        run.cancel();
+        run.result().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        ClusterSnapshot ended = run.snapshot().toCompletableFuture().get(0, TimeUnit.SECONDS);
+        assertTrue(ended.source().startsWith("run ended"), ended.source());
+        assertArrayEquals(thresholdsThen, live.layers().get(0).threshold());
+        assertFalse(Arrays.equals(thresholdsThen, ended.layers().get(0).threshold()), "training moved them");
+        // and a damaged file is refused with a CheckpointException, not an error that would end a caller
+        Path damaged = Files.write(folder.resolve("damaged.nmc"), new byte[] { 'N', 'M', 'C', 'L', 0, 0, 0, 2 });
+        CheckpointException refused = assertThrows(CheckpointException.class, () -> service.readCheckpoint(damaged));
+        assertTrue(refused.getMessage().contains("damaged.nmc is truncated at byte 8"), refused.getMessage());
     }
 }

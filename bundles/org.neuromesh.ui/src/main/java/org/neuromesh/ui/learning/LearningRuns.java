@@ -64,12 +64,16 @@ public final class LearningRuns {
 
     private static Job schedule(String name, TrainingService training, TrainingPlan plan, IEventBroker events) {
         Job job = new Job(name) {
+            /** The run, for views that look at it while it trains (the Cluster inspector adapts the Job to it). */
+            private volatile TrainingHandle running;
+
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 monitor.beginTask(name, IProgressMonitor.UNKNOWN);
                 TrainingHandle handle;
                 try {
                     handle = training.start(plan, new Relay(events, monitor, name, plan));
+                    running = handle;
                 } catch (IllegalArgumentException refused) {
                     events.post(LearningEvents.ENDED, new TrainingResult(java.util.List.of(), Double.NaN, false,
                             false, refused.getMessage()));
@@ -100,6 +104,12 @@ public final class LearningRuns {
             @Override
             public boolean belongsTo(Object family) {
                 return family == LearningEvents.JOB_FAMILY;
+            }
+
+            @Override
+            public <T> T getAdapter(Class<T> adapter) {
+                return adapter == TrainingHandle.class && running != null ? adapter.cast(running)
+                        : super.getAdapter(adapter);
             }
         };
         job.setUser(true);
