@@ -17,6 +17,7 @@ record ViewSnapshot(int number, List<String> shells, List<String> statusLine, Li
     static final String PROVIDERS = "org.neuromesh.ui.part.providers";
     static final String PEERS = "org.neuromesh.ui.part.peers";
     static final String DASHBOARD = "org.neuromesh.ui.part.dashboard";
+    static final String NETWORK = "org.neuromesh.ui.part.network";
     static final String LEARNING = "org.neuromesh.ui.part.learning";
     static final String RUNS = "org.neuromesh.ui.part.runs";
     static final String EXPERIMENT = "org.neuromesh.ui.partdescriptor.experiment";

@@ -151,6 +151,16 @@ class WorkbenchProductIT {
                 .contains("Connected to " + broker + " · 1 peer"));
         screenshot("workbench-network.png");
 
+        // and when the server peer broadcasts an error signal, the Network view draws it coming in and counts it
+        command("show " + ViewSnapshot.NETWORK);
+        awaitView("the Network view with the server peer", REACT, view -> view.part(ViewSnapshot.NETWORK).status()
+                .stream().anyMatch(line -> line.startsWith("1 peer · ")));
+        server.type("neuromesh:signal --value 0.5 --topic digits");
+        awaitView("the signal in the Network view", REACT, view -> view.part(ViewSnapshot.NETWORK).status().stream()
+                .anyMatch(line -> line.equals("1 peer · in the last 10 s: 1 signal")));
+        screenshot("workbench-network-view.png");
+        command("show " + ViewSnapshot.PEERS);
+
         // and when it stops, it leaves the Peers view again
         server.close();
         server = null;
