@@ -2,6 +2,7 @@ package org.neuromesh.ui.charts;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
@@ -45,6 +46,13 @@ public final class ChartCanvas {
                 image.dispose();
             }
         });
+    }
+
+    /** A chart that takes the space its grid cell offers, at least 200 x 150 pixels. */
+    public static ChartCanvas inGrid(Composite parent, ChartRenderer renderer, Chart first) {
+        ChartCanvas chart = new ChartCanvas(parent, renderer, first);
+        GridDataFactory.fillDefaults().grab(true, true).hint(200, 150).applyTo(chart.control());
+        return chart;
     }
 
     public Canvas control() {

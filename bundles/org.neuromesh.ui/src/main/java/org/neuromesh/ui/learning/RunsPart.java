@@ -67,9 +67,7 @@ public class RunsPart {
     }
 
     private ChartCanvas chart(Composite parent, Chart first) {
-        ChartCanvas chart = new ChartCanvas(parent, renderer, first);
-        GridDataFactory.fillDefaults().grab(true, true).hint(200, 150).applyTo(chart.control());
-        return chart;
+        return ChartCanvas.inGrid(parent, renderer, first);
     }
 
     @PreDestroy

@@ -2,16 +2,11 @@ package org.neuromesh.product.tests;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,51 +19,26 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InspectorProductIT {
 
-    private static final Duration START = Duration.ofSeconds(120);
-    private static final Duration REACT = Duration.ofSeconds(30);
+    private static final Duration START = WorkbenchUnderTest.START;
+    private static final Duration REACT = WorkbenchUnderTest.REACT;
     private static final String INSPECTOR = "org.neuromesh.ui.part.inspector";
     private static final String OPEN_CHECKPOINT = "command org.neuromesh.ui.command.opencheckpoint"
             + " org.neuromesh.ui.commandparameter.checkpoint=";
 
-    private final Path screenshots = Path.of(System.getProperty("neuromesh.screenshots.dir", "target/screenshots"));
-
     @TempDir
     Path work;
 
-    private VirtualDisplay display;
-    private RunningProduct product;
-    private Path probeCommands;
+    private WorkbenchUnderTest workbench;
 
     @BeforeEach
-    void startWorkbenchWithProbe() throws Exception {
-        Path workbench = RunningProduct.copyProduct("org.neuromesh.workbench.product", "neuromesh-workbench", work);
-        Files.copy(RunningProduct.testBundleJar("org.neuromesh.tests.uiprobe"), workbench.resolve(
-                "plugins/uiprobe.jar"));
-        // the embedded broker on a free port, so that runs in parallel never share one
-        int brokerPort = RunningProduct.freePort();
-        Files.createDirectories(workbench.resolve("conf"));
-        Files.writeString(workbench.resolve("conf/org.neuromesh.broker.cfg"), "port = " + brokerPort + "\n");
-        Files.writeString(workbench.resolve("conf/org.neuromesh.discovery.mqtt.cfg"), "port = " + brokerPort
-                + "\ndisplayName = workbench\nheartbeatSeconds = 2\n");
-        probeCommands = work.resolve("uiprobe-commands.txt");
-        Files.createDirectories(screenshots);
-        display = VirtualDisplay.start(1024, 640);
-        product = RunningProduct.start(workbench, "neuromesh-workbench", Map.of(
-                "DISPLAY", display.name(),
-                "GDK_BACKEND", "x11",
-                "NO_AT_BRIDGE", "1",
-                "NEUROMESH_VMARGS", "-Declipse.consoleLog=true -Dosgi.instance.area=" + work.resolve("workspace")
-                        + " -Dneuromesh.home=" + work.resolve("home") + " -Dneuromesh.uiprobe.commands="
-                        + probeCommands));
+    void startWorkbench() throws Exception {
+        workbench = WorkbenchUnderTest.start(work);
     }
 
     @AfterEach
     void stopWorkbench() throws Exception {
-        if (product != null) {
-            product.close();
-        }
-        if (display != null) {
-            display.close();
+        if (workbench != null) {
+            workbench.close();
         }
     }
 
@@ -76,26 +46,26 @@ class InspectorProductIT {
     void givenAFinishedRun_whenItsCheckpointIsInspected_thenTheNodesShow_andACorruptOneIsRefusedClearly()
             throws Exception {
         // given a small run trained from an experiment in the workbench, its checkpoint in the workspace
-        awaitView("the Providers view", START, view -> view.shows(ViewSnapshot.PROVIDERS));
+        workbench.awaitView("the Providers view", START, view -> view.shows(ViewSnapshot.PROVIDERS));
         Path experiment = Files.writeString(work.resolve("small.nmx"), "hidden = 32\nepochs = 1\nvalidation = 1000\n"
                 + "trainingSamples = 3000\n");
-        command("command org.neuromesh.workbench.command.openexperiment org.neuromesh.workbench.commandparameter.file="
+        workbench.command("command org.neuromesh.workbench.command.openexperiment org.neuromesh.workbench.commandparameter.file="
                 + experiment);
-        awaitView("the small experiment, ready", REACT, view -> view.part(ViewSnapshot.EXPERIMENT).status()
+        workbench.awaitView("the small experiment, ready", REACT, view -> view.part(ViewSnapshot.EXPERIMENT).status()
                 .contains("Ready to run."));
-        command("click Run");
-        awaitView("the run done", Duration.ofMinutes(3), view -> view.part(ViewSnapshot.LEARNING).status().stream()
+        workbench.command("click Run");
+        workbench.awaitView("the run done", Duration.ofMinutes(3), view -> view.part(ViewSnapshot.LEARNING).status().stream()
                 .anyMatch(line -> line.startsWith("Done: ")));
         Path checkpoint;
-        try (var runs = Files.list(work.resolve("workspace/runs"))) {
+        try (var runs = Files.list(workbench.workspace().resolve("runs"))) {
             checkpoint = runs.filter(file -> file.getFileName().toString().matches("small-.*\\.nmc")).findFirst()
                     .orElseThrow();
         }
 
         // when File > Open checkpoint opens it
-        command(OPEN_CHECKPOINT + checkpoint);
+        workbench.command(OPEN_CHECKPOINT + checkpoint);
         // then the Cluster Inspector shows its one hidden layer, the first node's values and its weight picture
-        ViewSnapshot shown = awaitView("the checkpoint in the inspector", REACT, view -> view.part(INSPECTOR)
+        ViewSnapshot shown = workbench.awaitView("the checkpoint in the inspector", REACT, view -> view.part(INSPECTOR)
                 .status().contains("Showing checkpoint " + checkpoint.getFileName() + " (784-32-10)"));
         ViewSnapshot.Part inspector = shown.part(INSPECTOR);
         assertTrue(inspector.fields().containsAll(List.of("Layer 1: 32 nodes of 784 inputs", "Threshold d")),
@@ -112,50 +82,50 @@ class InspectorProductIT {
         assertTrue(low < high, "thresholds differ across nodes after training: " + scale);
         float nodeThreshold = Float.parseFloat(nodeLine.substring("Threshold d: ".length()));
         assertTrue(nodeThreshold >= low && nodeThreshold <= high, nodeThreshold + " within " + scale);
-        screenshot("workbench-inspector.png");
+        workbench.screenshot("workbench-inspector.png");
 
         // given a corrupt checkpoint: the same file cut in half
         byte[] bytes = Files.readAllBytes(checkpoint);
         Path corrupt = Files.write(work.resolve("corrupt.nmc"), Arrays.copyOf(bytes, bytes.length / 2));
         // when it is opened
-        command(OPEN_CHECKPOINT + corrupt);
+        workbench.command(OPEN_CHECKPOINT + corrupt);
         // then the view says what is wrong with which file, and so does the log
         String message = "not a readable NeuroMesh checkpoint: " + corrupt + " is truncated or damaged";
-        ViewSnapshot refused = awaitView("the corrupt checkpoint's message", REACT, view -> view.part(INSPECTOR)
+        ViewSnapshot refused = workbench.awaitView("the corrupt checkpoint's message", REACT, view -> view.part(INSPECTOR)
                 .status().stream().anyMatch(line -> line.startsWith(message)));
         assertTrue(refused.part(INSPECTOR).status().stream().noneMatch(line -> line.startsWith("Node ")),
                 refused::toString);
-        assertTrue(product.output().contains("Cluster inspector: " + message), "the log names it too");
-        screenshot("workbench-inspector-corrupt.png");
+        assertTrue(workbench.process().output().contains("Cluster inspector: " + message), "the log names it too");
+        workbench.screenshot("workbench-inspector-corrupt.png");
         // and the workbench goes on: the next command runs, and the good checkpoint opens again
-        command("show " + ViewSnapshot.RUNS);
-        awaitView("the Runs view", REACT, view -> view.part(ViewSnapshot.RUNS).rows().stream()
+        workbench.command("show " + ViewSnapshot.RUNS);
+        workbench.awaitView("the Runs view", REACT, view -> view.part(ViewSnapshot.RUNS).rows().stream()
                 .anyMatch(row -> row.get(0).equals("small")));
-        command(OPEN_CHECKPOINT + checkpoint);
-        awaitView("the good checkpoint again", REACT, view -> view.part(INSPECTOR).status().contains(
+        workbench.command(OPEN_CHECKPOINT + checkpoint);
+        workbench.awaitView("the good checkpoint again", REACT, view -> view.part(INSPECTOR).status().contains(
                 "Showing checkpoint " + checkpoint.getFileName() + " (784-32-10)"));
-        assertTrue(product.isAlive());
+        assertTrue(workbench.process().isAlive());
     }
 
     @Test
     void givenARunUnderWay_whenTheInspectorFollowsIt_thenItShowsTheNodesBatchByBatchWithTheirReleaseRates()
             throws Exception {
         // given a long run under way, started from its experiment
-        awaitView("the Providers view", START, view -> view.shows(ViewSnapshot.PROVIDERS));
+        workbench.awaitView("the Providers view", START, view -> view.shows(ViewSnapshot.PROVIDERS));
         Path experiment = Files.writeString(work.resolve("long.nmx"), "hidden = 32\nepochs = 500\nvalidation = 1000\n"
                 + "trainingSamples = 5000\n");
-        command("command org.neuromesh.workbench.command.openexperiment org.neuromesh.workbench.commandparameter.file="
+        workbench.command("command org.neuromesh.workbench.command.openexperiment org.neuromesh.workbench.commandparameter.file="
                 + experiment);
-        awaitView("the long experiment, ready", REACT, view -> view.part(ViewSnapshot.EXPERIMENT).status()
+        workbench.awaitView("the long experiment, ready", REACT, view -> view.part(ViewSnapshot.EXPERIMENT).status()
                 .contains("Ready to run."));
-        command("click Run");
-        awaitView("the run training", Duration.ofMinutes(2), view -> view.part(ViewSnapshot.LEARNING).status()
+        workbench.command("click Run");
+        workbench.awaitView("the run training", Duration.ofMinutes(2), view -> view.part(ViewSnapshot.LEARNING).status()
                 .stream().anyMatch(line -> line.startsWith("Epoch ")));
         // when the Cluster Inspector follows it
-        command("show " + INSPECTOR);
-        command("click Follow live run");
+        workbench.command("show " + INSPECTOR);
+        workbench.command("click Follow live run");
         // then it shows a snapshot between two batches, with each node's release rate in that batch
-        ViewSnapshot first = awaitView("a live snapshot", REACT, view -> view.part(INSPECTOR).status().stream()
+        ViewSnapshot first = workbench.awaitView("a live snapshot", REACT, view -> view.part(INSPECTOR).status().stream()
                 .anyMatch(line -> line.startsWith("Showing live run, epoch ")));
         String firstSource = first.part(INSPECTOR).status().get(0);
         assertTrue(first.part(INSPECTOR).fields().contains("Layer 1: 32 nodes of 784 inputs"), first::toString);
@@ -163,15 +133,15 @@ class InspectorProductIT {
         assertTrue(rate.matches("[0-9.]+%"), rate);
         float percent = Float.parseFloat(rate.replace("%", ""));
         assertTrue(percent >= 0 && percent <= 100, rate);
-        screenshot("workbench-inspector-live.png");
+        workbench.screenshot("workbench-inspector-live.png");
         // and a later snapshot replaces it as the run goes on
-        awaitView("a later live snapshot", REACT, view -> view.part(INSPECTOR).status().stream().anyMatch(line -> line
+        workbench.awaitView("a later live snapshot", REACT, view -> view.part(INSPECTOR).status().stream().anyMatch(line -> line
                 .startsWith("Showing live run, epoch ") && !line.equals(firstSource)));
         // and when it stops following, the run goes on and can be cancelled as before
-        command("click Stop following");
-        command("show " + ViewSnapshot.LEARNING);
-        command("click Cancel run");
-        awaitView("the cancelled run", REACT, view -> view.part(ViewSnapshot.LEARNING).status().stream()
+        workbench.command("click Stop following");
+        workbench.command("show " + ViewSnapshot.LEARNING);
+        workbench.command("click Cancel run");
+        workbench.awaitView("the cancelled run", REACT, view -> view.part(ViewSnapshot.LEARNING).status().stream()
                 .anyMatch(line -> line.startsWith("Cancelled after ")));
     }
 
@@ -179,30 +149,5 @@ class InspectorProductIT {
     private static String value(ViewSnapshot.Part part, String start) {
         return part.status().stream().filter(line -> line.startsWith(start)).map(line -> line.substring(start
                 .length())).findFirst().orElseThrow(() -> new AssertionError("no '" + start + "' in " + part));
-    }
-
-    private void screenshot(String name) throws Exception {
-        Thread.sleep(700); // the probe reads widgets before the X server has the new pixels
-        display.screenshot(screenshots.resolve(name));
-    }
-
-    private void command(String command) throws IOException {
-        Files.writeString(probeCommands, command + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
-
-    private ViewSnapshot awaitView(String what, Duration timeout, Predicate<ViewSnapshot> condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Optional<ViewSnapshot> view = Optional.empty();
-        while (System.nanoTime() < deadline && product.isAlive()) {
-            view = ViewSnapshot.latest(product.output());
-            if (view.filter(condition).isPresent()) {
-                return view.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("The workbench did not show " + what + " within " + timeout.toSeconds() + " s"
-                + (product.isAlive() ? "" : " (its process ended)") + ". Last view: "
-                + view.map(ViewSnapshot::toString).orElse("none") + "\nOutput:\n" + product.output());
     }
 }

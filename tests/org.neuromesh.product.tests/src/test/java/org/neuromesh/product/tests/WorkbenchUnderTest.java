@@ -1,0 +1,156 @@
+package org.neuromesh.product.tests;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * A copy of the built workbench product, started by its own script under Xvfb with the UI probe
+ * ({@code org.neuromesh.tests.uiprobe}) in its plug-in folder: the probe prints what the visible parts show (read as
+ * {@link ViewSnapshot}s) and carries out the commands a test appends to its command file, as a user would from the
+ * menus. The workbench is a full peer on its embedded broker, on a free port. Screenshots go to
+ * {@code neuromesh.screenshots.dir}.
+ */
+final class WorkbenchUnderTest implements AutoCloseable {
+
+    /** How long a workbench may take to show its first window, on a loaded 2-core machine. */
+    static final Duration START = Duration.ofSeconds(120);
+    /** How long a view may take to show what it was told. */
+    static final Duration REACT = Duration.ofSeconds(30);
+
+    private final Path work;
+    private final Path installation;
+    private final int brokerPort;
+    private final Path commands;
+    private final Path screenshots;
+    private final VirtualDisplay display;
+    private final RunningProduct process;
+    private final long startedNanos;
+
+    private WorkbenchUnderTest(Path work, Path installation, int brokerPort, Path commands, Path screenshots,
+            VirtualDisplay display, RunningProduct process, long startedNanos) {
+        this.work = work;
+        this.installation = installation;
+        this.brokerPort = brokerPort;
+        this.commands = commands;
+        this.screenshots = screenshots;
+        this.display = display;
+        this.process = process;
+        this.startedNanos = startedNanos;
+    }
+
+    /** Copies the workbench into {@code work}, with its workspace and NeuroMesh home there too, and starts it. */
+    static WorkbenchUnderTest start(Path work) throws Exception {
+        Path installation = RunningProduct.copyProduct("org.neuromesh.workbench.product", "neuromesh-workbench",
+                work);
+        Files.copy(RunningProduct.testBundleJar("org.neuromesh.tests.uiprobe"), installation.resolve(
+                "plugins/uiprobe.jar"));
+        // the embedded broker on a free port, for the server peers of a test to join (no host: the transport uses
+        // the embedded broker, on the port it is told)
+        int brokerPort = RunningProduct.freePort();
+        Files.createDirectories(installation.resolve("conf"));
+        Files.writeString(installation.resolve("conf/org.neuromesh.broker.cfg"), "port = " + brokerPort + "\n");
+        Files.writeString(installation.resolve("conf/org.neuromesh.discovery.mqtt.cfg"), "port = " + brokerPort
+                + "\ndisplayName = workbench\nheartbeatSeconds = 2\n");
+        Path commands = work.resolve("uiprobe-commands.txt");
+        Path screenshots = Files.createDirectories(Path.of(System.getProperty("neuromesh.screenshots.dir",
+                "target/screenshots")));
+        VirtualDisplay display = VirtualDisplay.start(1024, 640);
+        long startedNanos = System.nanoTime();
+        try {
+            RunningProduct process = RunningProduct.start(installation, "neuromesh-workbench", Map.of(
+                    "DISPLAY", display.name(),
+                    "GDK_BACKEND", "x11",
+                    "NO_AT_BRIDGE", "1",
+                    "NEUROMESH_VMARGS", "-Declipse.consoleLog=true -Dosgi.instance.area=" + work.resolve("workspace")
+                            + " -Dneuromesh.home=" + work.resolve("home") + " -Dneuromesh.uiprobe.commands="
+                            + commands));
+            return new WorkbenchUnderTest(work, installation, brokerPort, commands, screenshots, display, process,
+                    startedNanos);
+        } catch (Exception | Error e) {
+            display.close();
+            throw e;
+        }
+    }
+
+    /** The installed product's folder (its plugins/ and conf/). */
+    Path installation() {
+        return installation;
+    }
+
+    /** The folder the workbench's workspace is in ({@code workspace/}). */
+    Path workspace() {
+        return work.resolve("workspace");
+    }
+
+    int brokerPort() {
+        return brokerPort;
+    }
+
+    RunningProduct process() {
+        return process;
+    }
+
+    /** When the launcher was started, by {@link System#nanoTime()}. */
+    long startedNanos() {
+        return startedNanos;
+    }
+
+    /** Appends a command for the UI probe (see WorkbenchCommands in org.neuromesh.tests.uiprobe). */
+    void command(String command) throws IOException {
+        Files.writeString(commands, command + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** Waits until the probe reports a view matching {@code condition}; fails with what it saw instead. */
+    ViewSnapshot awaitView(String what, Duration timeout, Predicate<ViewSnapshot> condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Optional<ViewSnapshot> view = Optional.empty();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            view = ViewSnapshot.latest(process.output());
+            if (view.filter(condition).isPresent()) {
+                return view.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("The workbench did not show " + what + " within " + timeout.toSeconds() + " s"
+                + (process.isAlive() ? "" : " (its process ended)") + ". Last view: "
+                + view.map(ViewSnapshot::toString).orElse("none") + "\nOutput:\n" + process.output());
+    }
+
+    /**
+     * Saves a picture of the screen once it has been painted: the probe reads widgets, which change before the X
+     * server has the new pixels.
+     */
+    void screenshot(String name) throws Exception {
+        Thread.sleep(700);
+        display.screenshot(screenshots.resolve(name));
+    }
+
+    /** Starts a copy of the server product as a peer named {@code name} on this workbench's embedded broker. */
+    RunningProduct startServerPeer(String name) throws Exception {
+        Path copy = RunningProduct.copyProduct("org.neuromesh.server.product", "neuromesh-server",
+                Files.createDirectories(work.resolve("server-" + name)));
+        Files.createDirectories(copy.resolve("conf"));
+        Files.writeString(copy.resolve("conf/org.neuromesh.broker.cfg"), "mode = never\n");
+        Files.writeString(copy.resolve("conf/org.neuromesh.learner.cfg"), "dataset = mnist\nthreads = 1\n");
+        Files.writeString(copy.resolve("conf/org.neuromesh.discovery.mqtt.cfg"), "host = 127.0.0.1\nport = "
+                + brokerPort + "\ndisplayName = " + name + "\nheartbeatSeconds = 2\n");
+        return RunningProduct.start(copy, "neuromesh-server", Map.of("NEUROMESH_VMARGS", "-Dneuromesh.home="
+                + work.resolve("server-home-" + name)));
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            process.close();
+        } finally {
+            display.close();
+        }
+    }
+}
