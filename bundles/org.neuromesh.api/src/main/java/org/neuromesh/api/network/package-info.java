@@ -3,6 +3,8 @@
  * refusals and traffic, in one {@link org.neuromesh.api.network.NetworkStatus}; and the EventAdmin topics on which
  * the running peer tells that it changed.
  *
- * <p>Package version 1.0.0. Minor versions add methods to {@code @ProviderType} interfaces only.
+ * <p>Package version 1.1.0 (1.1: {@link org.neuromesh.api.network.BrokerConnection} and
+ * {@link org.neuromesh.api.network.BrokerAddress}). Minor versions add types, or methods to {@code @ProviderType}
+ * interfaces only.
  */
 package org.neuromesh.api.network;
