@@ -14,13 +14,16 @@ import org.eclipse.swt.widgets.Shell;
 import org.neuromesh.api.network.BrokerAddress;
 import org.neuromesh.api.network.BrokerConnection;
 import org.neuromesh.ui.model.ConnectForm;
+import org.neuromesh.ui.model.WorkbenchPreferences;
+import org.neuromesh.ui.preferences.InstancePreferenceStore;
 
 import jakarta.inject.Named;
 
 /**
- * Network > Connect to a broker. Without parameters it opens the {@link ConnectDialog}, filled with the broker the
- * peer uses now and the password kept for it. With parameters ({@link ConnectForm#HOST} and the others) it connects
- * without a dialog, with the given password or else the one in secure storage: the same {@link BrokerConnect} path,
+ * Network > Connect to a broker. Without parameters it opens the {@link ConnectDialog}, filled with the broker of the
+ * Broker preference page (else the one the peer uses now) and the password kept for it. With parameters
+ * ({@link ConnectForm#HOST} and the others; absent ones from the broker in use) it connects without a dialog, with
+ * the given password or else the one in secure storage: the same {@link BrokerConnect} path,
  * for scripts and the product tests. The outcome shows in the status line and the log either way.
  */
 public class ConnectHandler {
@@ -49,7 +52,9 @@ public class ConnectHandler {
         put(parameters, ConnectForm.TLS, tls);
         put(parameters, ConnectForm.USER, user);
         if (parameters.isEmpty() && password == null) {
-            new ConnectDialog(shell, current, this::kept,
+            // the Broker preference page's broker if it names one, else the one in use
+            ConnectForm initial = WorkbenchPreferences.connectForm(new InstancePreferenceStore().values(), current);
+            new ConnectDialog(shell, initial, this::kept,
                     (address, secret, keep) -> BrokerConnect.start(connection, passwords, address, secret, keep))
                     .open();
             return;

@@ -151,6 +151,50 @@ class ConnectionProductIT {
                 .anyMatch(line -> line.startsWith("Connected to " + broker + " · ")));
     }
 
+    @Test
+    void givenPreferences_whenANewExperimentIsOpenedAndTrainingLooksForData_thenTheyAreUsed_andTheDialogsOpen()
+            throws Exception {
+        // given preferences as the Preferences dialog saves them: a default rule and an empty data folder
+        product.close();
+        Path data = Files.createDirectories(work.resolve("data"));
+        Path settings = Files.createDirectories(work.resolve("workspace/.metadata/.plugins/org.eclipse.core.runtime"
+                + "/.settings"));
+        Files.writeString(settings.resolve("org.neuromesh.ui.prefs"), "eclipse.preferences.version=1\n"
+                + "defaultRule=pepita\ndataFolder=" + data + "\n");
+        startWorkbench();
+        awaitView("the Providers view", START, view -> view.shows(ViewSnapshot.PROVIDERS));
+
+        // when Window > Preferences is opened, then its dialog shows; Apply and Close saves the same values again
+        command("commandlater org.neuromesh.ui.command.preferences");
+        awaitView("the Preferences dialog", REACT, view -> view.shells().contains("Preferences"));
+        screenshot("workbench-preferences.png");
+        command("click Apply and Close");
+        awaitView("the Preferences dialog closed", REACT, view -> !view.shells().contains("Preferences"));
+        String saved = Files.readString(settings.resolve("org.neuromesh.ui.prefs"));
+        assertTrue(saved.contains("defaultRule=pepita"), saved);
+
+        // when a new experiment file is named, then its rule is the default rule of the preferences
+        Path fresh = work.resolve("fresh.nmx");
+        command("command org.neuromesh.workbench.command.openexperiment org.neuromesh.workbench.commandparameter.file="
+                + fresh);
+        awaitView("the new experiment with the preferred rule", REACT, view -> view.part(ViewSnapshot.EXPERIMENT)
+                .fields().contains("pepita"));
+
+        // when a quick experiment runs, then training looks for MNIST in the preferred data folder (empty here)
+        command("command org.neuromesh.workbench.command.runquick");
+        awaitView("the data folder in the Learning view's message", Duration.ofSeconds(60), view -> view
+                .part(ViewSnapshot.LEARNING).status().stream().anyMatch(line -> line.contains(data.resolve("mnist")
+                        .toString())));
+
+        // when Help > Getting Started is chosen, then its page opens and closes again
+        command("commandlater org.neuromesh.ui.command.gettingstarted");
+        awaitView("the Getting Started page", REACT, view -> view.shells().contains("Getting Started with NeuroMesh"));
+        screenshot("workbench-getting-started.png");
+        command("click Close");
+        awaitView("the Getting Started page closed", REACT, view -> !view.shells().contains(
+                "Getting Started with NeuroMesh"));
+    }
+
     /** The connect command with parameters, as the dialog would connect with these fields. */
     private void connect(int port, String user, String password) throws IOException {
         StringBuilder command = new StringBuilder("commandwith " + CONNECT + " " + PARAMETER + "host=127.0.0.1 "
