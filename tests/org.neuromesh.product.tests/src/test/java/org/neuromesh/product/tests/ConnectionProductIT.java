@@ -139,16 +139,21 @@ class ConnectionProductIT {
                 work.resolve("home")), "plain files holding the password");
         assertFalse(product.output().contains(MosquittoBroker.PASSWORD), "the password in the output or log");
 
-        // when the workbench restarts, then the transport has the broker and user but no password
+        // when the workbench restarts, then it connects again with the kept password, nobody typing it
         product.close();
         startWorkbench();
-        awaitView("the login refused without a password after the restart", START, view -> view.statusLine()
-                .stream().anyMatch(line -> line.startsWith("Not connected to " + broker
-                        + ": the broker refused the login of user 'peer'")));
-        // and connecting again without typing the password takes it from secure storage
-        command("commandwith " + CONNECT + " " + PARAMETER + "host=127.0.0.1");
-        awaitView("the connection after the restart", REACT, view -> view.statusLine().stream()
+        awaitView("the connection after the restart", START, view -> view.statusLine().stream()
                 .anyMatch(line -> line.startsWith("Connected to " + broker + " · ")));
+        assertTrue(product.output().contains("Reconnecting to " + broker + " as peer with the password kept in"
+                + " secure storage"), product::output);
+        assertEquals(List.of(), filesContaining(MosquittoBroker.PASSWORD, workbench, work.resolve("workspace"),
+                work.resolve("home")), "plain files holding the password after the restart");
+
+        // and a connect command without a password takes the kept one as well
+        mark = product.mark();
+        command("commandwith " + CONNECT + " " + PARAMETER + "host=127.0.0.1 " + PARAMETER + "port="
+                + mosquitto.plainPort());
+        product.awaitOutput(mark, "Connect to a broker: Connected to " + broker, REACT);
     }
 
     @Test
