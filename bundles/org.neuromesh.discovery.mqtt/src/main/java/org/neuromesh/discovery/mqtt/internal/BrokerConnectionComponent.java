@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.Map;
 
 import org.neuromesh.api.network.BrokerAddress;
 import org.neuromesh.api.network.BrokerConnection;
@@ -45,14 +46,19 @@ public class BrokerConnectionComponent implements BrokerConnection {
         return connector.connect(address, password, allowPlain, wait);
     }
 
-    /** Merges into the existing configuration, so that what conf/ or an administrator set otherwise stays. */
-    private void apply(java.util.Map<String, Object> changes) throws IOException {
+    /**
+     * Merges into the existing configuration, so that what conf/ or an administrator set otherwise stays; except a
+     * password put there earlier (e.g. by {@code neuromesh:connect --password}): it belongs to the old address, and
+     * Config Admin keeps it in a plain file.
+     */
+    private void apply(Map<String, Object> changes) throws IOException {
         Configuration configuration = configurationAdmin.getConfiguration(MqttTransportConfig.PID, "?");
         Dictionary<String, Object> properties = configuration.getProperties();
         if (properties == null) {
             properties = new Hashtable<>();
         }
-        for (var change : changes.entrySet()) {
+        properties.remove(".password");
+        for (Map.Entry<String, Object> change : changes.entrySet()) {
             properties.put(change.getKey(), change.getValue());
         }
         configuration.update(properties);

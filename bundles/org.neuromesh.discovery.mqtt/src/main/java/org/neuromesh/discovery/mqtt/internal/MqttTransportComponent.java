@@ -1,6 +1,7 @@
 package org.neuromesh.discovery.mqtt.internal;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +41,11 @@ public class MqttTransportComponent implements PeerDiscovery, PeerMessaging {
             MqttTransportConfig config, Map<String, Object> properties) throws IOException {
         char[] password = handover.passwordFor(config.host(), config.port(), config.tls(), config.username())
                 .orElseGet(() -> config._password().toCharArray());
-        this.transport = MqttTransport.start(settings(config, password, security), security);
+        try {
+            this.transport = MqttTransport.start(settings(config, password, security), security);
+        } finally {
+            Arrays.fill(password, '\0'); // the settings keep their own copy
+        }
         Object attempt = properties.get(CredentialHandover.ATTEMPT);
         handover.started(attempt instanceof Number number ? number.longValue() : 0, transport);
     }
