@@ -123,12 +123,28 @@ class ConnectionProductIT {
         awaitView("the unreachable port in the status line", REACT, view -> view.statusLine().stream()
                 .anyMatch(line -> line.startsWith(nobody)));
         product.awaitOutput(mark, "Connect to a broker: " + nobody, REACT);
+        // and the dialog, filled with the broker in use, says the same when Connect is pressed, and stays open
+        command("commandlater " + CONNECT);
+        awaitView("the connection dialog", REACT, view -> view.shells().contains("Connect to a broker"));
+        mark = product.mark();
+        command("click Connect");
+        product.awaitOutput(mark, "UIPROBE dialog: " + nobody, REACT);
+        screenshot("workbench-connect-refused.png");
+        command("click Cancel");
+        awaitView("the dialog closed", REACT, view -> !view.shells().contains("Connect to a broker"));
 
         // when connecting with the right password, then the status line shows the connection
         connect(mosquitto.plainPort(), MosquittoBroker.USER, MosquittoBroker.PASSWORD);
         awaitView("the connection in the status line", REACT, view -> view.statusLine().stream()
                 .anyMatch(line -> line.startsWith("Connected to " + broker + " · ")));
         screenshot("workbench-connected.png");
+        // and the dialog, filled with that broker and the password kept for it, connects and closes on Connect
+        command("commandlater " + CONNECT);
+        awaitView("the connection dialog", REACT, view -> view.shells().contains("Connect to a broker"));
+        mark = product.mark();
+        command("click Connect");
+        product.awaitOutput(mark, "Connect to a broker: Connected to " + broker, REACT);
+        awaitView("the dialog closed once connected", REACT, view -> !view.shells().contains("Connect to a broker"));
 
         // then the password is in secure storage, encrypted, beside an owner-only key, and in no plain file
         Path secure = work.resolve("home/secure");
