@@ -218,11 +218,9 @@ class ConnectionProductIT {
 
     /** The connect command with parameters, as the dialog would connect with these fields. */
     private void connect(int port, String user, String password) throws IOException {
+        // an empty user is an anonymous connection (without the parameter, the user of the broker in use)
         StringBuilder command = new StringBuilder("commandwith " + CONNECT + " " + PARAMETER + "host=127.0.0.1 "
-                + PARAMETER + "port=" + port);
-        if (!user.isEmpty()) {
-            command.append(" ").append(PARAMETER).append("user=").append(user);
-        }
+                + PARAMETER + "port=" + port + " " + PARAMETER + "user=" + user);
         if (password != null) {
             command.append(" ").append(PARAMETER).append("password=").append(password);
         }
