@@ -4,7 +4,8 @@
  * running peer tells that it changed, and the messages that passed
  * ({@link org.neuromesh.api.network.MessageFlows}).
  *
- * <p>Package version 1.1.0 (1.1 added the message flows). Minor versions add methods to {@code @ProviderType}
+ * <p>Package version 1.1.0 (1.1 added the message flows, {@link org.neuromesh.api.network.BrokerConnection} and
+ * {@link org.neuromesh.api.network.BrokerAddress}). Minor versions add types, or methods to {@code @ProviderType}
  * interfaces only.
  */
 package org.neuromesh.api.network;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Preference;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Persist;
@@ -29,6 +30,7 @@ import org.eclipse.swt.widgets.Text;
 import org.neuromesh.api.training.TrainingService;
 import org.neuromesh.ui.learning.LearningRuns;
 import org.neuromesh.ui.model.ExperimentFile;
+import org.neuromesh.ui.model.WorkbenchPreferences;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -58,6 +60,12 @@ public class ExperimentEditor {
     @Optional
     @Service
     private TrainingService training;
+
+    /** Window > Preferences > Learning: the rule of a new file. */
+    @Inject
+    @Optional
+    @Preference(nodePath = WorkbenchPreferences.NODE, value = WorkbenchPreferences.DEFAULT_RULE)
+    private String defaultRule;
 
     @Inject
     public ExperimentEditor(MPart part) {
@@ -110,7 +118,7 @@ public class ExperimentEditor {
     private ExperimentFile read() {
         try {
             return Files.exists(file) ? ExperimentFile.parse(Files.readString(file, StandardCharsets.UTF_8))
-                    : ExperimentFile.create();
+                    : ExperimentFile.create(defaultRule);
         } catch (IOException e) {
             ExperimentFile empty = ExperimentFile.create();
             summary.setText("Could not read " + file + ": " + e.getMessage());

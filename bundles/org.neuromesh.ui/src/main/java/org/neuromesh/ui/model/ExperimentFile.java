@@ -62,6 +62,13 @@ public final class ExperimentFile {
         return new ExperimentFile(new LinkedHashMap<>(DEFAULTS), List.of());
     }
 
+    /** A new experiment with every default and this rule (the Learning preference; blank: the highest-ranked). */
+    public static ExperimentFile create(String defaultRule) {
+        Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+        values.put("rule", defaultRule == null ? "" : defaultRule.strip());
+        return new ExperimentFile(values, List.of());
+    }
+
     /** Reads a file's text; unknown keys, repeated keys, lines without {@code =} and bad values are problems. */
     public static ExperimentFile parse(String text) {
         Map<String, String> values = new LinkedHashMap<>(DEFAULTS);

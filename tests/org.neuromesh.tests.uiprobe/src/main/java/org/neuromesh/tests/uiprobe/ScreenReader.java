@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.model.application.ui.menu.MToolControl;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.widgets.Canvas;
@@ -88,6 +89,9 @@ final class ScreenReader {
             if (!shell.isDisposed() && shell.isVisible()) {
                 lines.add("shell: " + shell.getText());
                 describe(shell, null, lines);
+                if (shell.getData(MODEL_ELEMENT) == null) {
+                    describeDialog(shell, lines);
+                }
             }
         }
         String now = String.join("\n", lines);
@@ -137,6 +141,26 @@ final class ScreenReader {
                 lines.add("part " + owner + " chart: " + canvas.getToolTipText());
             } else if (child instanceof Composite nested) {
                 describe(nested, owner, lines);
+            }
+        }
+    }
+
+    /**
+     * The texts of a dialog (a shell that is no workbench window), e.g. the message of the broker connection
+     * dialog, as {@code dialog: TEXT} lines; password fields are never read.
+     */
+    private static void describeDialog(Composite composite, List<String> lines) {
+        for (Control child : composite.getChildren()) {
+            if (!child.isVisible()) {
+                continue;
+            }
+            if (child instanceof Label label && !label.getText().isEmpty()) {
+                lines.add("dialog: " + label.getText());
+            } else if (child instanceof Text text && (text.getStyle() & SWT.PASSWORD) == 0
+                    && !text.getText().isEmpty()) {
+                lines.add("dialog: " + text.getText().strip()); // JFace pads a dialog message with a space
+            } else if (child instanceof Composite nested) {
+                describeDialog(nested, lines);
             }
         }
     }

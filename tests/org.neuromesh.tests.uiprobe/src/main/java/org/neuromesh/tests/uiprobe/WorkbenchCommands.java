@@ -28,7 +28,10 @@ import org.eclipse.swt.widgets.Shell;
  * Commands a test appends to a text file (system property {@code neuromesh.uiprobe.commands}), carried out once each
  * on the UI thread, as a user would by menu: {@code perspective ID} switches to a perspective, {@code show ID} brings
  * a part to the front, {@code command ID [NAME=VALUE]} executes a command (as its menu item would), {@code click
- * TEXT} presses a button, {@code save} saves every dirty part, {@code measure start} / {@code measure stop} time
+ * TEXT} presses a button, {@code commandwith ID NAME=VALUE ...} executes a command with several parameters,
+ * {@code commandlater ID ...} the same once the probe's turn is over (for a command that opens a modal dialog, so
+ * that the probe goes on reading and clicking while it is open),
+ * {@code save} saves every dirty part, {@code measure start} / {@code measure stop} time
  * how late the UI thread runs a timer posted every 10 ms ({@link UiDelays}); {@code show} prints how long it took. Each prints {@code UIPROBE done N: COMMAND} (or {@code failed}).
  */
 final class WorkbenchCommands {
@@ -52,11 +55,16 @@ final class WorkbenchCommands {
             String command = commands.get(done++).strip();
             try {
                 run(command);
-                out.println(ScreenReader.PREFIX + "done " + done + ": " + command);
+                out.println(ScreenReader.PREFIX + "done " + done + ": " + withoutPasswords(command));
             } catch (RuntimeException e) {
-                out.println(ScreenReader.PREFIX + "failed " + done + ": " + command + ": " + e);
+                out.println(ScreenReader.PREFIX + "failed " + done + ": " + withoutPasswords(command) + ": " + e);
             }
         }
+    }
+
+    /** The command as echoed: a password parameter's value is not printed (tests look for it in the output). */
+    private static String withoutPasswords(String command) {
+        return command.replaceAll("(password=)\\S+", "$1***");
     }
 
     /** Presses the visible, enabled button with this text. */
@@ -87,6 +95,25 @@ final class WorkbenchCommands {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code commandwith ID NAME=VALUE NAME=VALUE ...}: a command with several parameters (values without spaces),
+     * e.g. the broker connection's host, port and user, which its dialog would otherwise ask for.
+     */
+    private static void commandWithParameters(IEclipseContext context, String idAndParameters) {
+        String[] words = idAndParameters.split(" ");
+        Map<String, Object> parameters = new HashMap<>();
+        for (int i = 1; i < words.length; i++) {
+            String[] nameValue = words[i].split("=", 2);
+            parameters.put(nameValue[0], nameValue[1]);
+        }
+        ParameterizedCommand parameterized = context.get(ECommandService.class).createCommand(words[0], parameters);
+        EHandlerService handlers = context.get(EHandlerService.class);
+        if (!handlers.canExecute(parameterized)) {
+            throw new IllegalStateException("command " + words[0] + " cannot be executed now");
+        }
+        handlers.executeHandler(parameterized);
     }
 
     private void run(String command) {
@@ -132,6 +159,8 @@ final class WorkbenchCommands {
                 }
                 handlers.executeHandler(parameterized);
             }
+            case "commandwith" -> commandWithParameters(context, words[1]);
+            case "commandlater" -> Display.getCurrent().asyncExec(() -> commandWithParameters(context, words[1]));
             case "click" -> click(words[1]);
             case "save" -> context.get(EPartService.class).saveAll(false);
             default -> throw new IllegalArgumentException("unknown command " + words[0]);
