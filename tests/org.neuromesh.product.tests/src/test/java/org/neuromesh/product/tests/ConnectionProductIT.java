@@ -8,20 +8,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.neuromesh.testing.mosquitto.MosquittoBroker;
 
 /**
@@ -31,60 +26,26 @@ import org.neuromesh.testing.mosquitto.MosquittoBroker;
  * and a connect after a restart without typing it again. The UI probe ({@code org.neuromesh.tests.uiprobe}) runs the
  * command with parameters, the way the dialog does without them.
  */
-class ConnectionProductIT {
+class ConnectionProductIT extends WorkbenchTest {
 
-    private static final Duration START = Duration.ofSeconds(120);
-    private static final Duration REACT = Duration.ofSeconds(30);
     private static final String CONNECT = "org.neuromesh.ui.command.connect";
     private static final String PARAMETER = "org.neuromesh.ui.commandparameter.connect.";
 
-    private final Path screenshots = Path.of(System.getProperty("neuromesh.screenshots.dir", "target/screenshots"));
-
-    @TempDir
-    Path work;
-
     private MosquittoBroker mosquitto;
-    private Path workbench;
-    private VirtualDisplay display;
-    private RunningProduct product;
-    private Path probeCommands;
-    private int starts;
 
-    @BeforeEach
-    void startMosquittoAndWorkbench() throws Exception {
-        mosquitto = MosquittoBroker.start(work.resolve("mosquitto"));
-        workbench = RunningProduct.copyProduct("org.neuromesh.workbench.product", "neuromesh-workbench", work);
-        Files.copy(RunningProduct.testBundleJar("org.neuromesh.tests.uiprobe"), workbench.resolve("plugins/uiprobe.jar"));
-        // the embedded broker on a free port, never 1883; no conf file for the transport: the connect command
-        // configures it, and that configuration (without the password) must survive a restart
-        Files.createDirectories(workbench.resolve("conf"));
-        Files.writeString(workbench.resolve("conf/org.neuromesh.broker.cfg"), "port = " + RunningProduct.freePort()
-                + "\n");
-        Files.createDirectories(screenshots);
-        display = VirtualDisplay.start(1024, 640);
-        startWorkbench();
+    /** The transport not configured: the connect command configures it, and that must survive a restart. */
+    @Override
+    WorkbenchUnderTest start(Path folder) throws Exception {
+        return WorkbenchUnderTest.startUnconnected(folder);
     }
 
-    /** Starts the workbench with a new probe command file: the probe runs a file's commands from its start. */
-    private void startWorkbench() throws IOException {
-        probeCommands = work.resolve("uiprobe-commands-" + ++starts + ".txt");
-        product = RunningProduct.start(workbench, "neuromesh-workbench", Map.of(
-                "DISPLAY", display.name(),
-                "GDK_BACKEND", "x11",
-                "NO_AT_BRIDGE", "1",
-                "NEUROMESH_VMARGS", "-Declipse.consoleLog=true -Dosgi.instance.area=" + work.resolve("workspace")
-                        + " -Dneuromesh.home=" + work.resolve("home") + " -Dneuromesh.uiprobe.commands="
-                        + probeCommands));
+    @BeforeEach
+    void startMosquitto() throws Exception {
+        mosquitto = MosquittoBroker.start(work.resolve("mosquitto"));
     }
 
     @AfterEach
-    void stopAll() throws Exception {
-        if (product != null) {
-            product.close();
-        }
-        if (display != null) {
-            display.close();
-        }
+    void stopMosquitto() throws Exception {
         if (mosquitto != null) {
             mosquitto.close();
         }
@@ -104,11 +65,11 @@ class ConnectionProductIT {
         awaitView("the dialog closed", REACT, view -> !view.shells().contains("Connect to a broker"));
 
         // when connecting with a wrong password, then the status line and the log say the login was refused
-        int mark = product.mark();
+        int mark = workbench.process().mark();
         connect(mosquitto.plainPort(), MosquittoBroker.USER, "wrong-password");
         awaitView("the refused login in the status line", REACT, view -> view.statusLine().stream().anyMatch(line ->
                 line.startsWith("Not connected to " + broker + ": the broker refused the login of user 'peer'")));
-        product.awaitOutput(mark, "Connect to a broker: Not connected to " + broker
+        workbench.process().awaitOutput(mark, "Connect to a broker: Not connected to " + broker
                 + ": the broker refused the login of user 'peer'", REACT);
         // and the workbench goes on: the Network perspective opens with its views
         command("perspective org.neuromesh.workbench.perspective.network");
@@ -116,19 +77,19 @@ class ConnectionProductIT {
 
         // when connecting to a port where no broker listens, then both say so
         int closed = RunningProduct.freePort();
-        mark = product.mark();
+        mark = workbench.process().mark();
         connect(closed, "", null);
         String nobody = "Not connected to tcp://127.0.0.1:" + closed + ": no broker answers at 127.0.0.1:" + closed
                 + " (connection refused)";
         awaitView("the unreachable port in the status line", REACT, view -> view.statusLine().stream()
                 .anyMatch(line -> line.startsWith(nobody)));
-        product.awaitOutput(mark, "Connect to a broker: " + nobody, REACT);
+        workbench.process().awaitOutput(mark, "Connect to a broker: " + nobody, REACT);
         // and the dialog, filled with the broker in use, says the same when Connect is pressed, and stays open
         command("commandlater " + CONNECT);
         awaitView("the connection dialog", REACT, view -> view.shells().contains("Connect to a broker"));
-        mark = product.mark();
+        mark = workbench.process().mark();
         command("click Connect");
-        product.awaitOutput(mark, "UIPROBE dialog: " + nobody, REACT);
+        workbench.process().awaitOutput(mark, "UIPROBE dialog: " + nobody, REACT);
         screenshot("workbench-connect-refused.png");
         command("click Cancel");
         awaitView("the dialog closed", REACT, view -> !view.shells().contains("Connect to a broker"));
@@ -141,48 +102,49 @@ class ConnectionProductIT {
         // and the dialog, filled with that broker and the password kept for it, connects and closes on Connect
         command("commandlater " + CONNECT);
         awaitView("the connection dialog", REACT, view -> view.shells().contains("Connect to a broker"));
-        mark = product.mark();
+        mark = workbench.process().mark();
         command("click Connect");
-        product.awaitOutput(mark, "Connect to a broker: Connected to " + broker, REACT);
+        workbench.process().awaitOutput(mark, "Connect to a broker: Connected to " + broker, REACT);
         awaitView("the dialog closed once connected", REACT, view -> !view.shells().contains("Connect to a broker"));
 
         // then the password is in secure storage, encrypted, beside an owner-only key, and in no plain file
-        Path secure = work.resolve("home/secure");
+        Path secure = workbench.home().resolve("secure");
         assertTrue(Files.readString(secure.resolve("storage")).contains("org.neuromesh"), "secure storage written");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secure.resolve(
                 "master.key"))));
-        assertEquals(List.of(), filesContaining(MosquittoBroker.PASSWORD, workbench, work.resolve("workspace"),
-                work.resolve("home")), "plain files holding the password");
-        assertFalse(product.output().contains(MosquittoBroker.PASSWORD), "the password in the output or log");
+        assertEquals(List.of(), filesContaining(MosquittoBroker.PASSWORD, workbench.installation(),
+                workbench.workspace(), workbench.home()), "plain files holding the password");
+        assertFalse(workbench.process().output().contains(MosquittoBroker.PASSWORD),
+                "the password in the output or log");
 
         // when the workbench restarts, then it connects again with the kept password, nobody typing it
-        product.close();
-        startWorkbench();
+        workbench.stop();
+        workbench.launch();
         awaitView("the connection after the restart", START, view -> view.statusLine().stream()
                 .anyMatch(line -> line.startsWith("Connected to " + broker + " · ")));
-        assertTrue(product.output().contains("Reconnecting to " + broker + " as peer with the password kept in"
-                + " secure storage"), product::output);
-        assertEquals(List.of(), filesContaining(MosquittoBroker.PASSWORD, workbench, work.resolve("workspace"),
-                work.resolve("home")), "plain files holding the password after the restart");
+        assertTrue(workbench.process().output().contains("Reconnecting to " + broker
+                + " as peer with the password kept in secure storage"), workbench.process()::output);
+        assertEquals(List.of(), filesContaining(MosquittoBroker.PASSWORD, workbench.installation(),
+                workbench.workspace(), workbench.home()), "plain files holding the password after the restart");
 
         // and a connect command without a password takes the kept one as well
-        mark = product.mark();
+        mark = workbench.process().mark();
         command("commandwith " + CONNECT + " " + PARAMETER + "host=127.0.0.1 " + PARAMETER + "port="
                 + mosquitto.plainPort());
-        product.awaitOutput(mark, "Connect to a broker: Connected to " + broker, REACT);
+        workbench.process().awaitOutput(mark, "Connect to a broker: Connected to " + broker, REACT);
     }
 
     @Test
     void givenPreferences_whenANewExperimentIsOpenedAndTrainingLooksForData_thenTheyAreUsed_andTheDialogsOpen()
             throws Exception {
         // given preferences as the Preferences dialog saves them: a default rule and an empty data folder
-        product.close();
+        workbench.stop();
         Path data = Files.createDirectories(work.resolve("data"));
-        Path settings = Files.createDirectories(work.resolve("workspace/.metadata/.plugins/org.eclipse.core.runtime"
-                + "/.settings"));
+        Path settings = Files.createDirectories(workbench.workspace().resolve(
+                ".metadata/.plugins/org.eclipse.core.runtime/.settings"));
         Files.writeString(settings.resolve("org.neuromesh.ui.prefs"), "eclipse.preferences.version=1\n"
                 + "defaultRule=pepita\ndataFolder=" + data + "\n");
-        startWorkbench();
+        workbench.launch();
         awaitView("the Providers view", START, view -> view.shows(ViewSnapshot.PROVIDERS));
 
         // when Window > Preferences is opened, then its dialog shows; Apply and Close saves the same values again
@@ -257,30 +219,5 @@ class ConnectionProductIT {
             return i;
         }
         return -1;
-    }
-
-    private void screenshot(String name) throws Exception {
-        Thread.sleep(700); // the probe reads widgets before the X server has the new pixels
-        display.screenshot(screenshots.resolve(name));
-    }
-
-    private void command(String command) throws IOException {
-        Files.writeString(probeCommands, command + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
-
-    private ViewSnapshot awaitView(String what, Duration timeout, Predicate<ViewSnapshot> condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Optional<ViewSnapshot> view = Optional.empty();
-        while (System.nanoTime() < deadline && product.isAlive()) {
-            view = ViewSnapshot.latest(product.output());
-            if (view.filter(condition).isPresent()) {
-                return view.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("The workbench did not show " + what + " within " + timeout.toSeconds() + " s"
-                + (product.isAlive() ? "" : " (its process ended)") + ". Last view: "
-                + view.map(ViewSnapshot::toString).orElse("none") + "\nOutput:\n" + product.output());
     }
 }

@@ -8,53 +8,27 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Cluster Inspector of the built workbench product under Xvfb, read by the UI probe like
  * {@link WorkbenchProductIT}: a checkpoint of a run trained in the workbench, then a corrupt one.
  */
-class InspectorProductIT {
+class InspectorProductIT extends WorkbenchTest {
 
-    private static final Duration START = WorkbenchUnderTest.START;
-    private static final Duration REACT = WorkbenchUnderTest.REACT;
     private static final String INSPECTOR = "org.neuromesh.ui.part.inspector";
     private static final String OPEN_CHECKPOINT = "command org.neuromesh.ui.command.opencheckpoint"
             + " org.neuromesh.ui.commandparameter.checkpoint=";
-
-    @TempDir
-    Path work;
-
-    private WorkbenchUnderTest workbench;
-
-    @BeforeEach
-    void startWorkbench() throws Exception {
-        workbench = WorkbenchUnderTest.start(work);
-    }
-
-    @AfterEach
-    void stopWorkbench() throws Exception {
-        if (workbench != null) {
-            workbench.close();
-        }
-    }
 
     @Test
     void givenAFinishedRun_whenItsCheckpointIsInspected_thenTheNodesShow_andACorruptOneIsRefusedClearly()
             throws Exception {
         // given a small run trained from an experiment in the workbench, its checkpoint in the workspace
-        workbench.awaitView("the Providers view", START, view -> view.shows(ViewSnapshot.PROVIDERS));
+        awaitView("the Providers view", START, view -> view.shows(ViewSnapshot.PROVIDERS));
         Path experiment = Files.writeString(work.resolve("small.nmx"), "hidden = 32\nepochs = 1\nvalidation = 1000\n"
                 + "trainingSamples = 3000\n");
-        workbench.command("command org.neuromesh.workbench.command.openexperiment org.neuromesh.workbench.commandparameter.file="
-                + experiment);
-        workbench.awaitView("the small experiment, ready", REACT, view -> view.part(ViewSnapshot.EXPERIMENT).status()
-                .contains("Ready to run."));
-        workbench.command("click Run");
-        workbench.awaitView("the run done", Duration.ofMinutes(3), view -> view.part(ViewSnapshot.LEARNING).status().stream()
+        openAndClickRun(experiment);
+        awaitView("the run done", Duration.ofMinutes(3), view -> view.part(ViewSnapshot.LEARNING).status().stream()
                 .anyMatch(line -> line.startsWith("Done: ")));
         Path checkpoint;
         try (var runs = Files.list(workbench.workspace().resolve("runs"))) {
@@ -63,9 +37,9 @@ class InspectorProductIT {
         }
 
         // when File > Open checkpoint opens it
-        workbench.command(OPEN_CHECKPOINT + checkpoint);
+        command(OPEN_CHECKPOINT + checkpoint);
         // then the Cluster Inspector shows its one hidden layer, the first node's values and its weight picture
-        ViewSnapshot shown = workbench.awaitView("the checkpoint in the inspector", REACT, view -> view.part(INSPECTOR)
+        ViewSnapshot shown = awaitView("the checkpoint in the inspector", REACT, view -> view.part(INSPECTOR)
                 .status().contains("Showing checkpoint " + checkpoint.getFileName() + " (784-32-10)"));
         ViewSnapshot.Part inspector = shown.part(INSPECTOR);
         assertTrue(inspector.fields().containsAll(List.of("Layer 1: 32 nodes of 784 inputs", "Threshold d")),
@@ -82,27 +56,27 @@ class InspectorProductIT {
         assertTrue(low < high, "thresholds differ across nodes after training: " + scale);
         float nodeThreshold = Float.parseFloat(nodeLine.substring("Threshold d: ".length()));
         assertTrue(nodeThreshold >= low && nodeThreshold <= high, nodeThreshold + " within " + scale);
-        workbench.screenshot("workbench-inspector.png");
+        screenshot("workbench-inspector.png");
 
         // given a corrupt checkpoint: the same file cut in half
         byte[] bytes = Files.readAllBytes(checkpoint);
         Path corrupt = Files.write(work.resolve("corrupt.nmc"), Arrays.copyOf(bytes, bytes.length / 2));
         // when it is opened
-        workbench.command(OPEN_CHECKPOINT + corrupt);
+        command(OPEN_CHECKPOINT + corrupt);
         // then the view says what is wrong with which file, and so does the log
         String message = "not a readable NeuroMesh checkpoint: " + corrupt + " is truncated or damaged";
-        ViewSnapshot refused = workbench.awaitView("the corrupt checkpoint's message", REACT, view -> view.part(INSPECTOR)
+        ViewSnapshot refused = awaitView("the corrupt checkpoint's message", REACT, view -> view.part(INSPECTOR)
                 .status().stream().anyMatch(line -> line.startsWith(message)));
         assertTrue(refused.part(INSPECTOR).status().stream().noneMatch(line -> line.startsWith("Node ")),
                 refused::toString);
         assertTrue(workbench.process().output().contains("Cluster inspector: " + message), "the log names it too");
-        workbench.screenshot("workbench-inspector-corrupt.png");
+        screenshot("workbench-inspector-corrupt.png");
         // and the workbench goes on: the next command runs, and the good checkpoint opens again
-        workbench.command("show " + ViewSnapshot.RUNS);
-        workbench.awaitView("the Runs view", REACT, view -> view.part(ViewSnapshot.RUNS).rows().stream()
+        command("show " + ViewSnapshot.RUNS);
+        awaitView("the Runs view", REACT, view -> view.part(ViewSnapshot.RUNS).rows().stream()
                 .anyMatch(row -> row.get(0).equals("small")));
-        workbench.command(OPEN_CHECKPOINT + checkpoint);
-        workbench.awaitView("the good checkpoint again", REACT, view -> view.part(INSPECTOR).status().contains(
+        command(OPEN_CHECKPOINT + checkpoint);
+        awaitView("the good checkpoint again", REACT, view -> view.part(INSPECTOR).status().contains(
                 "Showing checkpoint " + checkpoint.getFileName() + " (784-32-10)"));
         assertTrue(workbench.process().isAlive());
     }
@@ -111,21 +85,15 @@ class InspectorProductIT {
     void givenARunUnderWay_whenTheInspectorFollowsIt_thenItShowsTheNodesBatchByBatchWithTheirReleaseRates()
             throws Exception {
         // given a long run under way, started from its experiment
-        workbench.awaitView("the Providers view", START, view -> view.shows(ViewSnapshot.PROVIDERS));
+        awaitView("the Providers view", START, view -> view.shows(ViewSnapshot.PROVIDERS));
         Path experiment = Files.writeString(work.resolve("long.nmx"), "hidden = 32\nepochs = 500\nvalidation = 1000\n"
                 + "trainingSamples = 5000\n");
-        workbench.command("command org.neuromesh.workbench.command.openexperiment org.neuromesh.workbench.commandparameter.file="
-                + experiment);
-        workbench.awaitView("the long experiment, ready", REACT, view -> view.part(ViewSnapshot.EXPERIMENT).status()
-                .contains("Ready to run."));
-        workbench.command("click Run");
-        workbench.awaitView("the run training", Duration.ofMinutes(2), view -> view.part(ViewSnapshot.LEARNING).status()
-                .stream().anyMatch(line -> line.startsWith("Epoch ")));
+        openAndRun(experiment);
         // when the Cluster Inspector follows it
-        workbench.command("show " + INSPECTOR);
-        workbench.command("click Follow live run");
+        command("show " + INSPECTOR);
+        command("click Follow live run");
         // then it shows a snapshot between two batches, with each node's release rate in that batch
-        ViewSnapshot first = workbench.awaitView("a live snapshot", REACT, view -> view.part(INSPECTOR).status().stream()
+        ViewSnapshot first = awaitView("a live snapshot", REACT, view -> view.part(INSPECTOR).status().stream()
                 .anyMatch(line -> line.startsWith("Showing live run, epoch ")));
         String firstSource = first.part(INSPECTOR).status().get(0);
         assertTrue(first.part(INSPECTOR).fields().contains("Layer 1: 32 nodes of 784 inputs"), first::toString);
@@ -133,15 +101,15 @@ class InspectorProductIT {
         assertTrue(rate.matches("[0-9.]+%"), rate);
         float percent = Float.parseFloat(rate.replace("%", ""));
         assertTrue(percent >= 0 && percent <= 100, rate);
-        workbench.screenshot("workbench-inspector-live.png");
+        screenshot("workbench-inspector-live.png");
         // and a later snapshot replaces it as the run goes on
-        workbench.awaitView("a later live snapshot", REACT, view -> view.part(INSPECTOR).status().stream().anyMatch(line -> line
+        awaitView("a later live snapshot", REACT, view -> view.part(INSPECTOR).status().stream().anyMatch(line -> line
                 .startsWith("Showing live run, epoch ") && !line.equals(firstSource)));
         // and when it stops following, the run goes on and can be cancelled as before
-        workbench.command("click Stop following");
-        workbench.command("show " + ViewSnapshot.LEARNING);
-        workbench.command("click Cancel run");
-        workbench.awaitView("the cancelled run", REACT, view -> view.part(ViewSnapshot.LEARNING).status().stream()
+        command("click Stop following");
+        command("show " + ViewSnapshot.LEARNING);
+        command("click Cancel run");
+        awaitView("the cancelled run", REACT, view -> view.part(ViewSnapshot.LEARNING).status().stream()
                 .anyMatch(line -> line.startsWith("Cancelled after ")));
     }
 

@@ -14,74 +14,58 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The built workbench product under Xvfb ({@link WorkbenchUnderTest}), read through the UI probe: providers coming
  * and going, the workbench as a peer with a server peer joining it, runs, experiments and their failures, and
  * {@code ./neuromesh bench workbench}.
  */
-class WorkbenchProductIT {
+class WorkbenchProductIT extends WorkbenchTest {
 
-    private static final Duration START = WorkbenchUnderTest.START;
-    private static final Duration REACT = WorkbenchUnderTest.REACT;
     private static final List<String> COLUMNS = List.of("Kind", "Name", "Ranking", "Bundle", "Properties");
 
-    @TempDir
-    Path work;
-
-    private WorkbenchUnderTest workbench;
     private RunningProduct server;
 
-    @BeforeEach
-    void startWorkbench() throws Exception {
-        workbench = WorkbenchUnderTest.start(work);
-    }
-
     @AfterEach
-    void stopWorkbench() throws Exception {
+    void stopServerPeer() throws Exception {
         if (server != null) {
             server.close();
-        }
-        if (workbench != null) {
-            workbench.close();
         }
     }
 
     @Test
     void theProvidersViewListsProvidersLiveAsPluginsComeAndGo() throws Exception {
         // when the workbench has started, then its window shows the default learning rule
-        ViewSnapshot started = workbench.awaitView("the default learning rule", START,
+        ViewSnapshot started = awaitView("the default learning rule", START,
                 view -> view.hasRow("learning rule", "eligibility"));
         System.out.printf("Workbench showed its providers %.1f s after start%n",
                 (System.nanoTime() - workbench.startedNanos()) / 1e9);
         assertEquals(List.of("NeuroMesh Workbench"), started.shells(), "window title");
         assertEquals(COLUMNS, started.columns(), "columns of the Providers view");
         assertTrue(started.rows().stream().allMatch(row -> row.size() == COLUMNS.size()), started::toString);
-        workbench.screenshot("workbench-started.png");
+        screenshot("workbench-started.png");
 
         // given the sample plug-in dropped into the running workbench's plugins/ folder
         Path dropped = workbench.installation().resolve("plugins/sample-plugin.jar");
         Files.copy(RunningProduct.testBundleJar("org.neuromesh.sample.plugin"), work.resolve("sample-plugin.jar"));
         Files.move(work.resolve("sample-plugin.jar"), dropped, StandardCopyOption.ATOMIC_MOVE);
         // then its rule appears as a new row, next to the default
-        ViewSnapshot withSample = workbench.awaitView("the dropped plug-in's rule", REACT,
+        ViewSnapshot withSample = awaitView("the dropped plug-in's rule", REACT,
                 view -> view.hasRow("learning rule", "sign-hebbian"));
         assertTrue(withSample.hasRow("learning rule", "eligibility"), withSample::toString);
         assertTrue(withSample.rows().stream().anyMatch(row -> row.get(3).startsWith("org.neuromesh.sample.plugin ")),
                 () -> "the new row names the dropped bundle: " + withSample);
         assertEquals(List.of(withSample.rows().size() + " providers"), withSample.status(), "status line");
-        workbench.screenshot("workbench.png");
+        screenshot("workbench.png");
 
         // given the jar is removed again, then its row goes and the default stays
         Files.delete(dropped);
-        ViewSnapshot afterRemoval = workbench.awaitView("the rule gone with its plug-in", REACT,
+        ViewSnapshot afterRemoval = awaitView("the rule gone with its plug-in", REACT,
                 view -> !view.hasRow("learning rule", "sign-hebbian"));
         assertTrue(afterRemoval.hasRow("learning rule", "eligibility"), afterRemoval::toString);
-        workbench.screenshot("workbench-after-removal.png");
+        screenshot("workbench-after-removal.png");
     }
 
     @Test
@@ -89,14 +73,14 @@ class WorkbenchProductIT {
             throws Exception {
         // when the workbench has started, a peer on its own embedded broker, then the status line shows that
         String broker = "tcp://127.0.0.1:" + workbench.brokerPort();
-        ViewSnapshot started = workbench.awaitView("the connection in the status line", START, view -> view.statusLine()
+        ViewSnapshot started = awaitView("the connection in the status line", START, view -> view.statusLine()
                 .contains("Connected to " + broker + " · 0 peers"));
         assertEquals(List.of("NeuroMesh Workbench"), started.shells(), "window title");
         assertTrue(started.shows(ViewSnapshot.PROVIDERS) && !started.shows(ViewSnapshot.PEERS),
                 "the Experiment perspective first: " + started);
         // and when the Network perspective is chosen (the Window menu's command)
-        workbench.command("perspective org.neuromesh.workbench.perspective.network");
-        ViewSnapshot network = workbench.awaitView("the Peers view and the Dashboard", REACT, view -> view.shows(
+        command("perspective org.neuromesh.workbench.perspective.network");
+        ViewSnapshot network = awaitView("the Peers view and the Dashboard", REACT, view -> view.shows(
                 ViewSnapshot.PEERS) && view.shows(ViewSnapshot.DASHBOARD));
         // then the Peers view names this peer and knows no other, and the Dashboard counts no peer
         assertEquals(List.of("Peer", "Name", "Capabilities", "Health", "Latency", "Credits", "Last seen"),
@@ -104,34 +88,34 @@ class WorkbenchProductIT {
         assertTrue(network.part(ViewSnapshot.PEERS).status().stream().anyMatch(line -> line.startsWith("This peer ")
                 && line.endsWith(": no other peer known yet")), network::toString);
         assertEquals(Optional.of("0"), network.part(ViewSnapshot.DASHBOARD).valueOf("Peers"), network::toString);
-        workbench.screenshot("workbench-network-alone.png");
+        screenshot("workbench-network-alone.png");
 
         // given a headless server peer that joins the workbench's embedded broker
         server = workbench.startServerPeer("server-peer");
         // then it appears in the Peers view with its name and health, in the Dashboard and in the status line
         // (each view takes the same event in turn: the probe may read between the two)
-        workbench.awaitView("the server peer in the Peers view and the Dashboard", Duration.ofSeconds(90), view -> view
+        awaitView("the server peer in the Peers view and the Dashboard", Duration.ofSeconds(90), view -> view
                 .part(ViewSnapshot.PEERS).rows().stream().anyMatch(row -> row.get(1).equals("server-peer")
                         && row.get(3).endsWith("%")) && view.part(ViewSnapshot.DASHBOARD).valueOf("Peers")
                                 .equals(Optional.of("1")));
-        workbench.awaitView("one peer in the status line", REACT, view -> view.statusLine()
+        awaitView("one peer in the status line", REACT, view -> view.statusLine()
                 .contains("Connected to " + broker + " · 1 peer"));
-        workbench.screenshot("workbench-network.png");
+        screenshot("workbench-network.png");
 
         // and when the server peer broadcasts an error signal, the Network view draws it coming in and counts it
-        workbench.command("show " + ViewSnapshot.NETWORK);
-        workbench.awaitView("the Network view with the server peer", REACT, view -> view.part(ViewSnapshot.NETWORK).status()
+        command("show " + ViewSnapshot.NETWORK);
+        awaitView("the Network view with the server peer", REACT, view -> view.part(ViewSnapshot.NETWORK).status()
                 .stream().anyMatch(line -> line.startsWith("1 peer · ")));
         server.type("neuromesh:signal --value 0.5 --topic digits");
-        workbench.awaitView("the signal in the Network view", REACT, view -> view.part(ViewSnapshot.NETWORK).status().stream()
+        awaitView("the signal in the Network view", REACT, view -> view.part(ViewSnapshot.NETWORK).status().stream()
                 .anyMatch(line -> line.equals("1 peer · in the last 10 s: 1 signal")));
-        workbench.screenshot("workbench-network-view.png");
-        workbench.command("show " + ViewSnapshot.PEERS);
+        screenshot("workbench-network-view.png");
+        command("show " + ViewSnapshot.PEERS);
 
         // and when it stops, it leaves the Peers view again
         server.close();
         server = null;
-        workbench.awaitView("the server peer gone", Duration.ofSeconds(60), view -> view.shows(ViewSnapshot.PEERS)
+        awaitView("the server peer gone", Duration.ofSeconds(60), view -> view.shows(ViewSnapshot.PEERS)
                 && view.part(ViewSnapshot.PEERS).rows().isEmpty());
     }
 
@@ -139,11 +123,11 @@ class WorkbenchProductIT {
     void givenTheWorkbench_whenAQuickExperimentRuns_thenTheLearningViewFollowsItAndTheCheckpointIsInTheWorkspace()
             throws Exception {
         // given the started workbench
-        workbench.awaitView("the Providers view", START, view -> view.shows(ViewSnapshot.PROVIDERS));
+        awaitView("the Providers view", START, view -> view.shows(ViewSnapshot.PROVIDERS));
         // when Run > Run quick experiment is chosen (one epoch on 5,000 MNIST images, 1,000 held out)
-        workbench.command("command org.neuromesh.workbench.command.runquick");
+        command("command org.neuromesh.workbench.command.runquick");
         // then the Learning view comes to the front and shows the epoch, its validation accuracy and the gating
-        ViewSnapshot done = workbench.awaitView("the Learning view with the finished epoch", Duration.ofMinutes(3), view -> view
+        ViewSnapshot done = awaitView("the Learning view with the finished epoch", Duration.ofMinutes(3), view -> view
                 .part(ViewSnapshot.LEARNING).status().stream().anyMatch(line -> line.startsWith("Done: ")));
         ViewSnapshot.Part learning = done.part(ViewSnapshot.LEARNING);
         assertEquals(List.of("Epoch", "Loss", "Train", "Validation", "Seconds", "L1 releases", "L1 threshold",
@@ -155,7 +139,7 @@ class WorkbenchProductIT {
                 "Done: validation accuracy %.2f%% after 1 epochs", validation)), done::toString);
         // and its charts have drawn the epoch: accuracy and loss per batch window (the epoch's 79 batches of 64 are
         // fewer than 2 x 40, so a window each) and per epoch, the layer's gating and threshold
-        ViewSnapshot drawn = workbench.awaitView("the Learning view's charts with the epoch", REACT, view -> view.part(
+        ViewSnapshot drawn = awaitView("the Learning view's charts with the epoch", REACT, view -> view.part(
                 ViewSnapshot.LEARNING).chart("Accuracy").filter(chart -> chart.contains("validation per epoch 1 point"))
                 .isPresent() && view.part(ViewSnapshot.LEARNING).chart("Threshold").filter(chart -> chart.contains(
                         "L1 mean threshold 1 point")).isPresent());
@@ -167,7 +151,7 @@ class WorkbenchProductIT {
                 drawn::toString);
         assertTrue(drawn.part(ViewSnapshot.LEARNING).chart("Gating").orElseThrow().contains("L1 release rate 1 point"),
                 drawn::toString);
-        workbench.screenshot("workbench-learning.png");
+        screenshot("workbench-learning.png");
         // and the run's checkpoint is in the workspace
         try (var runs = Files.list(workbench.workspace().resolve("runs"))) {
             assertTrue(runs.anyMatch(file -> file.getFileName().toString().endsWith(".nmc")));
@@ -180,71 +164,71 @@ class WorkbenchProductIT {
         // given a broken experiment file: a setting out of range and one that does not exist
         String brokenText = "hidden = 64\nepochs = 0\nlearning_rate = 0.1\n";
         Path broken = Files.writeString(work.resolve("broken.nmx"), brokenText);
-        workbench.awaitView("the Providers view", START, view -> view.shows(ViewSnapshot.PROVIDERS));
+        awaitView("the Providers view", START, view -> view.shows(ViewSnapshot.PROVIDERS));
         // when it is opened (File > Open experiment)
-        workbench.command("command org.neuromesh.workbench.command.openexperiment org.neuromesh.workbench.commandparameter.file="
+        command("command org.neuromesh.workbench.command.openexperiment org.neuromesh.workbench.commandparameter.file="
                 + broken);
         // then the editor shows both problems, the one of epochs beside its field, and its readable settings
-        ViewSnapshot opened = workbench.awaitView("the broken experiment in its editor", REACT, view -> view.part(
+        ViewSnapshot opened = awaitView("the broken experiment in its editor", REACT, view -> view.part(
                 ViewSnapshot.EXPERIMENT).status().contains("is from 1 to 10000, not 0"));
         ViewSnapshot.Part editor = opened.part(ViewSnapshot.EXPERIMENT);
         assertTrue(editor.status().stream().anyMatch(line -> line.startsWith("2 problems: line 3: learning_rate:"
                 + " is not a setting")), opened::toString);
         assertTrue(editor.fields().containsAll(List.of("mnist", "64", "0")), opened::toString);
         assertTrue(opened.tabs().contains("broken.nmx"), "not dirty: " + opened.tabs());
-        workbench.screenshot("workbench-experiment-problems.png");
+        screenshot("workbench-experiment-problems.png");
         // and nothing was written to the file
         assertEquals(brokenText, Files.readString(broken));
 
         // given a new experiment (a name that does not exist yet): its defaults, unsaved until saved
         Path created = work.resolve("quick.nmx");
-        workbench.command("command org.neuromesh.workbench.command.openexperiment org.neuromesh.workbench.commandparameter.file="
+        command("command org.neuromesh.workbench.command.openexperiment org.neuromesh.workbench.commandparameter.file="
                 + created);
-        workbench.awaitView("the new experiment, unsaved", REACT, view -> view.tabs().contains("*quick.nmx"));
-        workbench.command("save");
-        workbench.awaitView("the new experiment, saved", REACT, view -> view.tabs().contains("quick.nmx"));
+        awaitView("the new experiment, unsaved", REACT, view -> view.tabs().contains("*quick.nmx"));
+        command("save");
+        awaitView("the new experiment, saved", REACT, view -> view.tabs().contains("quick.nmx"));
         assertTrue(Files.readString(created).contains("epochs = 3\n"), Files.readString(created));
         // when a small experiment is opened and run from its editor
         Path small = Files.writeString(work.resolve("small.nmx"), "hidden = 32\nepochs = 1\nvalidation = 1000\n"
                 + "trainingSamples = 3000\n");
-        workbench.command("command org.neuromesh.workbench.command.openexperiment org.neuromesh.workbench.commandparameter.file="
+        command("command org.neuromesh.workbench.command.openexperiment org.neuromesh.workbench.commandparameter.file="
                 + small);
-        workbench.awaitView("the small experiment, ready", REACT, view -> view.part(ViewSnapshot.EXPERIMENT).status()
+        awaitView("the small experiment, ready", REACT, view -> view.part(ViewSnapshot.EXPERIMENT).status()
                 .contains("Ready to run."));
-        workbench.command("click Run");
+        command("click Run");
         // then the Learning view shows its epoch, and the run's checkpoint is named after the experiment
-        ViewSnapshot done = workbench.awaitView("the small experiment's epoch", Duration.ofMinutes(3), view -> view.part(
+        ViewSnapshot done = awaitView("the small experiment's epoch", Duration.ofMinutes(3), view -> view.part(
                 ViewSnapshot.LEARNING).status().stream().anyMatch(line -> line.startsWith("Done: ")));
         assertEquals(1, done.part(ViewSnapshot.LEARNING).rows().size(), done::toString);
         try (var runs = Files.list(workbench.workspace().resolve("runs"))) {
             assertTrue(runs.anyMatch(file -> file.getFileName().toString().startsWith("small-")));
         }
         // and the Runs view lists it, with its settings and outcome, as recorded in the workspace
-        workbench.command("show " + ViewSnapshot.RUNS);
-        ViewSnapshot runs = workbench.awaitView("the small run in the Runs view", REACT, view -> view.part(ViewSnapshot.RUNS)
+        command("show " + ViewSnapshot.RUNS);
+        ViewSnapshot runs = awaitView("the small run in the Runs view", REACT, view -> view.part(ViewSnapshot.RUNS)
                 .rows().stream().anyMatch(row -> row.get(0).equals("small") && row.get(3).startsWith("done: ")));
         assertTrue(runs.part(ViewSnapshot.RUNS).rows().stream().anyMatch(row -> row.get(0).equals("small")
                 && row.get(1).contains("hidden [32], 1 epochs") && row.get(2).equals("1")), runs::toString);
         // and its curves are drawn in the Runs view's charts, as the selected (newest) run
-        workbench.awaitView("the small run's curves in the Runs view", REACT, view -> view.part(ViewSnapshot.RUNS).chart(
+        awaitView("the small run's curves in the Runs view", REACT, view -> view.part(ViewSnapshot.RUNS).chart(
                 "Accuracy of the selected runs").filter(chart -> chart.contains("small 1 point")).isPresent()
                 && view.part(ViewSnapshot.RUNS).chart("Loss of the selected runs").filter(chart -> chart.contains(
                         "small 1 point")).isPresent());
-        workbench.screenshot("workbench-runs.png");
+        screenshot("workbench-runs.png");
     }
 
     @Test
     void givenRunsUnderWay_whenOneIsCancelledAndTheRuleOfAnotherIsRemoved_thenBothStopWithAClearLine()
             throws Exception {
         // given a long run of the default rule, started from its experiment
-        workbench.awaitView("the Providers view", START, view -> view.shows(ViewSnapshot.PROVIDERS));
+        awaitView("the Providers view", START, view -> view.shows(ViewSnapshot.PROVIDERS));
         Path longRun = Files.writeString(work.resolve("long.nmx"), "hidden = 32\nepochs = 500\nvalidation = 1000\n"
                 + "trainingSamples = 5000\n");
         openAndRun(longRun);
         // when it is cancelled from the Learning view
-        workbench.command("click Cancel run");
+        command("click Cancel run");
         // then it stops after its current batch, says so, and keeps its checkpoint in the workspace
-        workbench.awaitView("the cancelled run", REACT, view -> view.part(ViewSnapshot.LEARNING).status().stream()
+        awaitView("the cancelled run", REACT, view -> view.part(ViewSnapshot.LEARNING).status().stream()
                 .anyMatch(line -> line.startsWith("Cancelled after ")));
         try (var runs = Files.list(workbench.workspace().resolve("runs"))) {
             assertTrue(runs.anyMatch(file -> file.getFileName().toString().startsWith("long-")));
@@ -254,18 +238,18 @@ class WorkbenchProductIT {
         Path dropped = workbench.installation().resolve("plugins/sample-plugin.jar");
         Files.copy(RunningProduct.testBundleJar("org.neuromesh.sample.plugin"), work.resolve("sample-plugin.jar"));
         Files.move(work.resolve("sample-plugin.jar"), dropped, StandardCopyOption.ATOMIC_MOVE);
-        workbench.command("show " + ViewSnapshot.PROVIDERS);
-        workbench.awaitView("the dropped rule", REACT, view -> view.hasRow("learning rule", "sign-hebbian"));
+        command("show " + ViewSnapshot.PROVIDERS);
+        awaitView("the dropped rule", REACT, view -> view.hasRow("learning rule", "sign-hebbian"));
         Path pluginRun = Files.writeString(work.resolve("plugin.nmx"), "rule = sign-hebbian\nhidden = 32\n"
                 + "epochs = 500\nvalidation = 1000\ntrainingSamples = 5000\n");
         openAndRun(pluginRun);
         // when the plug-in is removed while its rule trains
         Files.delete(dropped);
         // then the run stops after its current batch with a line naming the rule, and the workbench goes on
-        ViewSnapshot stopped = workbench.awaitView("the run stopped with its rule", REACT, view -> view.part(
+        ViewSnapshot stopped = awaitView("the run stopped with its rule", REACT, view -> view.part(
                 ViewSnapshot.LEARNING).status().stream().anyMatch(line -> line.startsWith(
                         "Stopped: the learning rule 'sign-hebbian' was removed")));
-        workbench.screenshot("workbench-rule-removed.png");
+        screenshot("workbench-rule-removed.png");
         assertTrue(stopped.statusLine().stream().anyMatch(line -> line.startsWith("Connected")), stopped::toString);
     }
 
@@ -278,29 +262,29 @@ class WorkbenchProductIT {
     @Test
     @EnabledIfSystemProperty(named = "neuromesh.bench", matches = "true")
     void benchmarkTheWorkbench() throws Exception {
-        workbench.awaitView("the Providers view", START, view -> view.shows(ViewSnapshot.PROVIDERS));
+        awaitView("the Providers view", START, view -> view.shows(ViewSnapshot.PROVIDERS));
         double startSeconds = (System.nanoTime() - workbench.startedNanos()) / 1e9;
         Map<String, Double> openMillis = new LinkedHashMap<>();
         for (String part : List.of(ViewSnapshot.LEARNING, ViewSnapshot.RUNS, ViewSnapshot.PROVIDERS)) {
             openMillis.put(part, shown(part));
         }
-        workbench.command("perspective org.neuromesh.workbench.perspective.network");
+        command("perspective org.neuromesh.workbench.perspective.network");
         for (String part : List.of(ViewSnapshot.PEERS, ViewSnapshot.DASHBOARD)) {
             openMillis.put(part, shown(part));
         }
-        workbench.command("perspective org.neuromesh.workbench.perspective.experiment");
+        command("perspective org.neuromesh.workbench.perspective.experiment");
         Path experiment = Files.writeString(work.resolve("bench.nmx"), "hidden = 256\nepochs = 1\nvalidation = 0\n"
                 + "batch = 64\n");
-        workbench.command("measure start");
+        command("measure start");
         openAndRun(experiment);
-        ViewSnapshot done = workbench.awaitView("the epoch done", Duration.ofMinutes(10), view -> view.part(
+        ViewSnapshot done = awaitView("the epoch done", Duration.ofMinutes(10), view -> view.part(
                 ViewSnapshot.LEARNING).status().stream().anyMatch(line -> line.startsWith("Done: ")));
         int mark = workbench.process().output().length();
-        workbench.command("measure stop");
+        command("measure stop");
         String delays = awaitProbeLine(mark, "ui-delay ");
         // the charts keep up when the epoch's point is drawn with all its windows by the time the run says Done
         long doneNanos = System.nanoTime();
-        String accuracyChart = workbench.awaitView("the epoch in the accuracy chart", REACT, view -> view.part(ViewSnapshot
+        String accuracyChart = awaitView("the epoch in the accuracy chart", REACT, view -> view.part(ViewSnapshot
                 .LEARNING).chart("Accuracy").filter(chart -> chart.contains("train per epoch 1 point")).isPresent())
                 .part(ViewSnapshot.LEARNING).chart("Accuracy").orElseThrow();
         double chartLagMillis = (System.nanoTime() - doneNanos) / 1e6;
@@ -333,7 +317,7 @@ class WorkbenchProductIT {
     /** Shows a part and returns how long {@code showPart} took, as the probe measured it. */
     private double shown(String part) throws Exception {
         int mark = workbench.process().output().length();
-        workbench.command("show " + part);
+        command("show " + part);
         String line = awaitProbeLine(mark, "shown " + part + " in ");
         return Double.parseDouble(line.substring(line.lastIndexOf(" in ") + 4, line.length() - 3));
     }
@@ -350,7 +334,8 @@ class WorkbenchProductIT {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("the probe never printed '" + start + "':\n" + workbench.process().output().substring(mark));
+        throw new AssertionError("the probe never printed '" + start + "':\n"
+                + workbench.process().output().substring(mark));
     }
 
     /** VmHWM of a process, in kilobytes. */
@@ -363,14 +348,4 @@ class WorkbenchProductIT {
         throw new IllegalStateException("no VmHWM for process " + pid);
     }
 
-    /** Opens an experiment file, runs it from its editor and waits until its first batches are trained. */
-    private void openAndRun(Path experiment) throws Exception {
-        workbench.command("command org.neuromesh.workbench.command.openexperiment org.neuromesh.workbench.commandparameter.file="
-                + experiment);
-        workbench.awaitView(experiment.getFileName() + " ready", REACT, view -> view.tabs().contains(experiment.getFileName()
-                .toString()) && view.part(ViewSnapshot.EXPERIMENT).status().contains("Ready to run."));
-        workbench.command("click Run");
-        workbench.awaitView(experiment.getFileName() + " training", Duration.ofMinutes(2), view -> view.part(
-                ViewSnapshot.LEARNING).status().stream().anyMatch(line -> line.startsWith("Epoch ")));
-    }
 }

@@ -26,56 +26,79 @@ final class WorkbenchUnderTest implements AutoCloseable {
     private final Path work;
     private final Path installation;
     private final int brokerPort;
-    private final Path commands;
     private final Path screenshots;
     private final VirtualDisplay display;
-    private final RunningProduct process;
-    private final long startedNanos;
+    private Path commands;
+    private RunningProduct process;
+    private long startedNanos;
+    private int starts;
 
-    private WorkbenchUnderTest(Path work, Path installation, int brokerPort, Path commands, Path screenshots,
-            VirtualDisplay display, RunningProduct process, long startedNanos) {
+    private WorkbenchUnderTest(Path work, Path installation, int brokerPort,
+            VirtualDisplay display) throws IOException {
         this.work = work;
         this.installation = installation;
         this.brokerPort = brokerPort;
-        this.commands = commands;
-        this.screenshots = screenshots;
         this.display = display;
-        this.process = process;
-        this.startedNanos = startedNanos;
+        this.screenshots = Files.createDirectories(Path.of(System.getProperty("neuromesh.screenshots.dir",
+                "target/screenshots")));
     }
 
-    /** Copies the workbench into {@code work}, with its workspace and NeuroMesh home there too, and starts it. */
+    /**
+     * Copies the workbench into {@code work}, with its workspace and NeuroMesh home there too, and starts it as a
+     * peer on its embedded broker.
+     */
     static WorkbenchUnderTest start(Path work) throws Exception {
+        return start(work, true);
+    }
+
+    /**
+     * As {@link #start(Path)}, but with the transport not configured: a test connects it (Network > Connect to a
+     * broker), and that configuration must be what the workbench uses after a restart.
+     */
+    static WorkbenchUnderTest startUnconnected(Path work) throws Exception {
+        return start(work, false);
+    }
+
+    private static WorkbenchUnderTest start(Path work, boolean onItsOwnBroker) throws Exception {
         Path installation = RunningProduct.copyProduct("org.neuromesh.workbench.product", "neuromesh-workbench",
                 work);
         Files.copy(RunningProduct.testBundleJar("org.neuromesh.tests.uiprobe"), installation.resolve(
                 "plugins/uiprobe.jar"));
-        // the embedded broker on a free port, for the server peers of a test to join (no host: the transport uses
-        // the embedded broker, on the port it is told)
+        // the embedded broker on a free port, never 1883, for the server peers of a test to join (no host: the
+        // transport uses the embedded broker, on the port it is told)
         int brokerPort = RunningProduct.freePort();
         Files.createDirectories(installation.resolve("conf"));
         Files.writeString(installation.resolve("conf/org.neuromesh.broker.cfg"), "port = " + brokerPort + "\n");
-        Files.writeString(installation.resolve("conf/org.neuromesh.discovery.mqtt.cfg"), "port = " + brokerPort
-                + "\ndisplayName = workbench\nheartbeatSeconds = 2\n");
-        Path commands = work.resolve("uiprobe-commands.txt");
-        Path screenshots = Files.createDirectories(Path.of(System.getProperty("neuromesh.screenshots.dir",
-                "target/screenshots")));
+        if (onItsOwnBroker) {
+            Files.writeString(installation.resolve("conf/org.neuromesh.discovery.mqtt.cfg"), "port = " + brokerPort
+                    + "\ndisplayName = workbench\nheartbeatSeconds = 2\n");
+        }
         VirtualDisplay display = VirtualDisplay.start(1024, 640);
-        long startedNanos = System.nanoTime();
         try {
-            RunningProduct process = RunningProduct.start(installation, "neuromesh-workbench", Map.of(
-                    "DISPLAY", display.name(),
-                    "GDK_BACKEND", "x11",
-                    "NO_AT_BRIDGE", "1",
-                    "NEUROMESH_VMARGS", "-Declipse.consoleLog=true -Dosgi.instance.area=" + work.resolve("workspace")
-                            + " -Dneuromesh.home=" + work.resolve("home") + " -Dneuromesh.uiprobe.commands="
-                            + commands));
-            return new WorkbenchUnderTest(work, installation, brokerPort, commands, screenshots, display, process,
-                    startedNanos);
+            WorkbenchUnderTest workbench = new WorkbenchUnderTest(work, installation, brokerPort, display);
+            workbench.launch();
+            return workbench;
         } catch (Exception | Error e) {
             display.close();
             throw e;
         }
+    }
+
+    /** Starts the installed workbench again, with a new probe command file (the probe runs a file from its start). */
+    void launch() throws IOException {
+        commands = work.resolve("uiprobe-commands-" + ++starts + ".txt");
+        startedNanos = System.nanoTime();
+        process = RunningProduct.start(installation, "neuromesh-workbench", Map.of(
+                "DISPLAY", display.name(),
+                "GDK_BACKEND", "x11",
+                "NO_AT_BRIDGE", "1",
+                "NEUROMESH_VMARGS", "-Declipse.consoleLog=true -Dosgi.instance.area=" + workspace()
+                        + " -Dneuromesh.home=" + home() + " -Dneuromesh.uiprobe.commands=" + commands));
+    }
+
+    /** Stops the workbench process; {@link #launch()} starts it again with what it left behind. */
+    void stop() throws Exception {
+        process.close();
     }
 
     /** The installed product's folder (its plugins/ and conf/). */
@@ -83,9 +106,14 @@ final class WorkbenchUnderTest implements AutoCloseable {
         return installation;
     }
 
-    /** The folder the workbench's workspace is in ({@code workspace/}). */
+    /** The workbench's workspace. */
     Path workspace() {
         return work.resolve("workspace");
+    }
+
+    /** The workbench's NeuroMesh home (identity, secure storage). */
+    Path home() {
+        return work.resolve("home");
     }
 
     int brokerPort() {
@@ -96,7 +124,7 @@ final class WorkbenchUnderTest implements AutoCloseable {
         return process;
     }
 
-    /** When the launcher was started, by {@link System#nanoTime()}. */
+    /** When the launcher was last started, by {@link System#nanoTime()}. */
     long startedNanos() {
         return startedNanos;
     }
