@@ -2,6 +2,7 @@ package org.neuromesh.api.training;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -29,4 +30,32 @@ public interface TrainingService {
      * @since 1.1
      */
     ClusterSnapshot readCheckpoint(Path file) throws CheckpointException;
+
+    /**
+     * The settings a rule takes per run ({@link TrainingPlan#ruleSettings()}), from its metatype, in the metatype's
+     * order; empty for a rule that describes none, or that is not installed now.
+     *
+     * @since 1.2
+     */
+    List<RuleSetting> ruleSettings(String rule);
+
+    /**
+     * What is wrong with {@code value} for the setting {@code id} of {@code rule}, as its metatype checks it (type,
+     * minimum, maximum, options), or {@code null} if nothing is. An unknown rule or setting is a problem.
+     *
+     * @since 1.2
+     */
+    String checkRuleSetting(String rule, String id, String value);
+
+    /** Problems of all of {@code settings}, keyed by setting id; empty if they all fit. @since 1.2 */
+    default Map<String, String> checkRuleSettings(String rule, Map<String, String> settings) {
+        Map<String, String> problems = new java.util.LinkedHashMap<>();
+        settings.forEach((id, value) -> {
+            String problem = checkRuleSetting(rule, id, value);
+            if (problem != null) {
+                problems.put(id, problem);
+            }
+        });
+        return problems;
+    }
 }
