@@ -1,9 +1,6 @@
 package org.neuromesh.learning.eligibility.internal;
 
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.neuromesh.api.learning.LearningRule;
 import org.neuromesh.api.learning.NetworkShape;
@@ -11,6 +8,7 @@ import org.neuromesh.api.learning.RuleInfo;
 import org.neuromesh.api.learning.RuleState;
 import org.neuromesh.learning.eligibility.EligibilityTraceRule;
 import org.neuromesh.learning.support.Optimizer;
+import org.neuromesh.learning.support.RuleSettings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
@@ -26,30 +24,15 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = EligibilityRuleConfig.class)
 public class EligibilityRuleComponent implements LearningRule {
 
-    /** The ids of {@link EligibilityRuleConfig}'s attributes, the settings a run may change. */
-    static final Set<String> SETTINGS = Set.of("learningRate", "weightDecay", "momentum", "rateDecay", "optimizer");
-
-    /** The settings as configured (doubles, not the rule's floats, so a run's copy starts from the same values). */
-    private record Values(double learningRate, double weightDecay, double momentum, double rateDecay,
-            String optimizer) {
-        EligibilityTraceRule rule() {
-            return new EligibilityTraceRule(learningRate, weightDecay, momentum, rateDecay,
-                    Optimizer.fromName(optimizer));
-        }
-    }
-
-    private final Values values;
+    /** The configuration the rule was built from: a run's settings change a copy of it. */
+    private final EligibilityRuleConfig config;
     private final EligibilityTraceRule rule;
 
     @Activate
     public EligibilityRuleComponent(EligibilityRuleConfig config) {
-        this(new Values(config.learningRate(), config.weightDecay(), config.momentum(), config.rateDecay(),
-                config.optimizer()));
-    }
-
-    private EligibilityRuleComponent(Values values) {
-        this.values = values;
-        this.rule = values.rule();
+        this.config = config;
+        this.rule = new EligibilityTraceRule(config.learningRate(), config.weightDecay(), config.momentum(),
+                config.rateDecay(), Optimizer.fromName(config.optimizer()));
     }
 
     @Override
@@ -62,44 +45,11 @@ public class EligibilityRuleComponent implements LearningRule {
         return rule.begin(shape, seed);
     }
 
-    /** The configured rule with some settings changed, for one run; the same checks as a configuration. */
+    /** The same rule built from the configuration with a run's settings, for that run only. */
     @Override
     public LearningRule withSettings(Map<String, Object> settings) {
-        if (settings.isEmpty()) {
-            return this;
-        }
-        Set<String> unknown = new TreeSet<>(settings.keySet());
-        unknown.removeAll(SETTINGS);
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("the eligibility rule has no setting " + unknown + "; its settings are "
-                    + new TreeSet<>(SETTINGS));
-        }
-        Values changed = new Values(number(settings, "learningRate", values.learningRate()),
-                number(settings, "weightDecay", values.weightDecay()), number(settings, "momentum",
-                        values.momentum()), number(settings, "rateDecay", values.rateDecay()),
-                String.valueOf(settings.getOrDefault("optimizer", values.optimizer())).strip());
-        try {
-            return new EligibilityRuleComponent(changed);
-        } catch (IllegalArgumentException e) {
-            // the rule's own check names the parameter; say that it is a setting of this run
-            throw new IllegalArgumentException("setting " + e.getMessage(), e);
-        }
-    }
-
-    private static double number(Map<String, Object> settings, String id, double configured) {
-        Object value = settings.get(id);
-        if (value == null) {
-            return configured;
-        }
-        if (value instanceof Number number) {
-            return number.doubleValue();
-        }
-        try {
-            return Double.parseDouble(value.toString().strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "setting %s: '%s' is not a number", id,
-                    value));
-        }
+        return settings.isEmpty() ? this : new EligibilityRuleComponent(RuleSettings.override(
+                EligibilityRuleConfig.class, config, settings, EligibilityTraceRule.NAME));
     }
 
     /** The configured rule, for diagnostics and in-framework tests. */

@@ -85,10 +85,4 @@ class EligibilityRuleSettingsTest {
         assertTrue(refused.getMessage().startsWith("the eligibility rule has no setting [temperature]; its settings"
                 + " are [learningRate, "), refused.getMessage());
     }
-
-    @Test
-    void givenTheMetatype_thenTheSettingsARunMayChangeAreExactlyTheConfiguration() {
-        assertEquals(java.util.Arrays.stream(EligibilityRuleConfig.class.getDeclaredMethods()).map(m -> m.getName())
-                .collect(java.util.stream.Collectors.toSet()), EligibilityRuleComponent.SETTINGS);
-    }
 }
