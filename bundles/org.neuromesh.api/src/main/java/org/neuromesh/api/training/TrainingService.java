@@ -2,7 +2,6 @@ package org.neuromesh.api.training;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -46,16 +45,4 @@ public interface TrainingService {
      * @since 1.2
      */
     String checkRuleSetting(String rule, String id, String value);
-
-    /** Problems of all of {@code settings}, keyed by setting id; empty if they all fit. @since 1.2 */
-    default Map<String, String> checkRuleSettings(String rule, Map<String, String> settings) {
-        Map<String, String> problems = new java.util.LinkedHashMap<>();
-        settings.forEach((id, value) -> {
-            String problem = checkRuleSetting(rule, id, value);
-            if (problem != null) {
-                problems.put(id, problem);
-            }
-        });
-        return problems;
-    }
 }
