@@ -158,9 +158,9 @@ public final class TrainingJob {
         TrainingOptions options = TrainingOptions.defaults().withBatchSize(plan.batch()).withSeed(plan.seed())
                 .withSchedule(LearningRateSchedule.fromName(plan.schedule()));
         try (MatrixKernels kernels = Kernels.create(threads)) {
-            listener.started(String.format(Locale.ROOT, "%s %s with rule '%s': %d training images%s", widths(network
-                    .shape()), dataset.title(), ruleName, train.size(), validation == null ? ", the test set once at"
-                            + " the end" : ", " + validation.size() + " held out for validation"));
+            listener.started(String.format(Locale.ROOT, "%s %s with rule '%s'%s: %d training images%s", widths(network
+                    .shape()), dataset.title(), ruleName, settings(plan), train.size(), validation == null
+                            ? ", the test set once at the end" : ", " + validation.size() + " held out for validation"));
             TrainingRun run = new TrainingRun(network, rule, kernels, options, TopologyPlan.none(), plan.checkpoint());
             BatchWindows windows = new BatchWindows(listener::batchWindow);
             List<EpochReport> reports = run.run(train, validation, plan.epochs(), new TrainingRun.Listener() {
@@ -236,6 +236,14 @@ public final class TrainingJob {
                 validation.map(Evaluation::accuracy).orElse(Double.NaN), report.training().seconds(),
                 report.training().samplesPerSecond(), layers, report.hiddenNodes(), report.topologyChange(),
                 report.training().stopped());
+    }
+
+    /** The plan's rule settings as the run's description names them, e.g. {@code " (learningRate = 0.02)"}. */
+    static String settings(TrainingPlan plan) {
+        StringBuilder text = new StringBuilder();
+        plan.ruleSettings().forEach((id, value) -> text.append(text.length() == 0 ? " (" : ", ").append(id)
+                .append(" = ").append(value));
+        return text.length() == 0 ? "" : text.append(')').toString();
     }
 
     static String widths(NetworkShape shape) {

@@ -29,4 +29,20 @@ public interface TrainingService {
      * @since 1.1
      */
     ClusterSnapshot readCheckpoint(Path file) throws CheckpointException;
+
+    /**
+     * The settings a rule takes per run ({@link TrainingPlan#ruleSettings()}), from its metatype, in the metatype's
+     * order; empty for a rule that describes none, or that is not installed now.
+     *
+     * @since 1.2
+     */
+    List<RuleSetting> ruleSettings(String rule);
+
+    /**
+     * What is wrong with {@code value} for the setting {@code id} of {@code rule}, as its metatype checks it (type,
+     * minimum, maximum, options), or {@code null} if nothing is. An unknown rule or setting is a problem.
+     *
+     * @since 1.2
+     */
+    String checkRuleSetting(String rule, String id, String value);
 }

@@ -8,7 +8,9 @@
  * checkpoint. {@link org.neuromesh.api.training.ClusterSnapshot}s show a network's nodes, of a run under way
  * ({@code TrainingHandle.snapshot()}) or of a checkpoint ({@code TrainingService.readCheckpoint}).
  *
- * <p>Package version 1.1.0 (1.1 added batch windows, snapshots and reading checkpoints). Minor versions add methods
+ * <p>Package version 1.2.0 (1.1 added batch windows, snapshots and reading checkpoints; 1.2 the rule's settings:
+ * {@link org.neuromesh.api.training.RuleSetting}s described by the rule's metatype, checked, and given per run in
+ * {@link org.neuromesh.api.training.TrainingPlan#ruleSettings()}). Minor versions add methods
  * to {@code @ProviderType} interfaces and default methods to {@code TrainingListener} only.
  */
 package org.neuromesh.api.training;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neuromesh.api.training.CheckpointException;
 import org.neuromesh.api.training.ClusterSnapshot;
 import org.neuromesh.api.learning.LearningRule;
+import org.neuromesh.api.learning.NetworkShape;
+import org.neuromesh.api.learning.RuleInfo;
+import org.neuromesh.api.learning.RuleState;
 import org.neuromesh.api.training.TrainingHandle;
 import org.neuromesh.api.training.TrainingListener;
 import org.neuromesh.api.training.TrainingPlan;
@@ -132,5 +136,78 @@ class TrainingServiceComponentTest {
         Path damaged = Files.write(folder.resolve("damaged.nmc"), new byte[] { 'N', 'M', 'C', 'L', 0, 0, 0, 2 });
         CheckpointException refused = assertThrows(CheckpointException.class, () -> service.readCheckpoint(damaged));
         assertTrue(refused.getMessage().contains("damaged.nmc is truncated at byte 8"), refused.getMessage());
+    }
+
+    @Test
+    void givenAPlanWithRuleSettings_whenStarted_thenTheRuleTrainsWithThemAndTheDescriptionNamesThem() throws Exception {
+        // given a rule that takes per-run settings, configured with a learning rate of 0.05
+        AtomicReference<Double> trainedWith = new AtomicReference<>();
+        service.addRule(new RateRule(0.05, trainedWith), Map.of(LearningRule.NAME_PROPERTY, "eligibility"));
+        TrainingPlan plan = new TrainingPlan("mnist", "eligibility", List.of(8), 1, 32, 1, null, null, null, null, 0,
+                200, null, Map.of("learningRate", "0.02"));
+        // when a plan with a learning rate of 0.02 runs
+        AtomicReference<String> description = new AtomicReference<>();
+        TrainingResult result = service.start(plan, new TrainingListener() {
+            @Override
+            public void started(String what) {
+                description.set(what);
+            }
+        }).result().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        // then the network was trained by a rule with 0.02, and the run's description says so
+        assertEquals("", result.failure());
+        assertEquals(0.02, trainedWith.get());
+        assertTrue(description.get().contains("with rule 'eligibility' (learningRate = 0.02):"), description.get());
+    }
+
+    @Test
+    void givenARuleSettingTheRuleRefuses_whenStarted_thenTheStartFailsNamingTheSetting() {
+        service.addRule(new RateRule(0.05, new AtomicReference<>()), Map.of(LearningRule.NAME_PROPERTY,
+                "eligibility"));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> service.start(
+                new TrainingPlan("mnist", "eligibility", List.of(8), 1, 32, 1, null, null, null, null, 0, 200, null,
+                        Map.of("learningRate", "-1")), new TrainingListener() {
+                        }));
+        assertTrue(refused.getMessage().startsWith("the rule settings of 'eligibility' do not fit: learningRate must"
+                + " be a positive number"), refused.getMessage());
+    }
+
+    @Test
+    void givenARuleWithoutSettings_whenAPlanGivesSome_thenTheStartFailsSayingSo() {
+        service.addRule(eligibility, Map.of(LearningRule.NAME_PROPERTY, "eligibility"));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> service.start(
+                new TrainingPlan("mnist", "eligibility", List.of(8), 1, 32, 1, null, null, null, null, 0, 200, null,
+                        Map.of("learningRate", "0.02")), new TrainingListener() {
+                        }));
+        assertTrue(refused.getMessage().contains("rule eligibility does not take per-run settings"),
+                refused.getMessage());
+    }
+
+    /** A rule taking one per-run setting, as the rule bundles' components do; it tells which rate trained. */
+    private static final class RateRule implements LearningRule {
+        private final double rate;
+        private final EligibilityTraceRule rule;
+        private final AtomicReference<Double> trainedWith;
+
+        RateRule(double rate, AtomicReference<Double> trainedWith) {
+            this.rate = rate;
+            this.rule = new EligibilityTraceRule(rate, 0, 0.9, 1e-4);
+            this.trainedWith = trainedWith;
+        }
+
+        @Override
+        public RuleInfo info() {
+            return rule.info();
+        }
+
+        @Override
+        public RuleState begin(NetworkShape shape, long seed) {
+            trainedWith.set(rate);
+            return rule.begin(shape, seed);
+        }
+
+        @Override
+        public LearningRule withSettings(Map<String, Object> settings) {
+            return new RateRule(Double.parseDouble(String.valueOf(settings.get("learningRate"))), trainedWith);
+        }
     }
 }

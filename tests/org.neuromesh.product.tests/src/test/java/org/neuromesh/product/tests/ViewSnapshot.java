@@ -26,7 +26,7 @@ record ViewSnapshot(int number, List<String> shells, List<String> statusLine, Li
 
     /** One part: its labels, its table's columns and rows, and what its charts say they have drawn. */
     record Part(List<String> status, List<String> fields, List<String> columns, List<List<String>> rows,
-            List<String> charts) {
+            List<String> charts, List<List<String>> items) {
 
         /** What the chart titled {@code title} has drawn, e.g. "Accuracy: train per window 40 points, ...". */
         Optional<String> chart(String title) {
@@ -46,7 +46,7 @@ record ViewSnapshot(int number, List<String> shells, List<String> statusLine, Li
         }
     }
 
-    private static final Part NONE = new Part(List.of(), List.of(), List.of(), List.of(), List.of());
+    private static final Part NONE = new Part(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
     /** The part with this element id, empty if it is not visible. */
     Part part(String id) {
@@ -126,7 +126,7 @@ record ViewSnapshot(int number, List<String> shells, List<String> statusLine, Li
                 String id = line.substring(5, space);
                 String rest = line.substring(space + 1);
                 Part part = parts.computeIfAbsent(id, key -> new Part(new ArrayList<>(), new ArrayList<>(),
-                        new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+                        new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
                 if (rest.startsWith("status: ")) {
                     part.status().add(rest.substring(8));
                 } else if (rest.startsWith("field: ")) {
@@ -137,6 +137,8 @@ record ViewSnapshot(int number, List<String> shells, List<String> statusLine, Li
                     part.rows().add(Arrays.asList(rest.substring(5).split("\\|", -1)));
                 } else if (rest.startsWith("chart: ")) {
                     part.charts().add(rest.substring(7));
+                } else if (rest.startsWith("items: ")) {
+                    part.items().add(Arrays.asList(rest.substring(7).split("\\|", -1)));
                 }
             }
         }

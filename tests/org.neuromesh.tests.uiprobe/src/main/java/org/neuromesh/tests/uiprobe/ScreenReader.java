@@ -42,7 +42,8 @@ import org.eclipse.swt.widgets.Text;
  * UIPROBE end 3
  * </pre>
  *
- * A part's labels are its "status" lines, its text fields and combos its "field" lines, each table its columns and
+ * A part's labels are its "status" lines, its text fields and combos its "field" lines (a combo's choices its "items"
+ * line, separated by '|'), each table its columns and
  * rows; the status line is the text of the workbench's tool controls; "tab" lines are the tabs of the part stacks (a
  * part with unsaved changes has a '*' before its name).
  */
@@ -134,6 +135,7 @@ final class ScreenReader {
                 lines.add("part " + owner + " field: " + text.getText());
             } else if (owner != null && child instanceof Combo combo) {
                 lines.add("part " + owner + " field: " + combo.getText());
+                lines.add("part " + owner + " items: " + String.join("|", combo.getItems()));
             } else if (owner != null && child instanceof Table table) {
                 describe(table, owner, lines);
             } else if (owner != null && child instanceof Canvas canvas && canvas.getToolTipText() != null) {

@@ -18,11 +18,14 @@ import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
 
 /**
  * Commands a test appends to a text file (system property {@code neuromesh.uiprobe.commands}), carried out once each
@@ -30,8 +33,9 @@ import org.eclipse.swt.widgets.Shell;
  * a part to the front, {@code command ID [NAME=VALUE]} executes a command (as its menu item would), {@code click
  * TEXT} presses a button, {@code commandwith ID NAME=VALUE ...} executes a command with several parameters,
  * {@code commandlater ID ...} the same once the probe's turn is over (for a command that opens a modal dialog, so
- * that the probe goes on reading and clicking while it is open),
- * {@code save} saves every dirty part, {@code measure start} / {@code measure stop} time
+ * that the probe goes on reading and clicking while it is open), {@code set LABEL=VALUE} types VALUE into the text
+ * field or chooses it in the combo that follows the label LABEL (as a user would, so the part hears a modify
+ * event), {@code save} saves every dirty part, {@code measure start} / {@code measure stop} time
  * how late the UI thread runs a timer posted every 10 ms ({@link UiDelays}); {@code show} prints how long it took. Each prints {@code UIPROBE done N: COMMAND} (or {@code failed}).
  */
 final class WorkbenchCommands {
@@ -77,6 +81,50 @@ final class WorkbenchCommands {
             }
         }
         throw new IllegalArgumentException("no visible, enabled button '" + text + "'");
+    }
+
+    /** Types into (or chooses in) the visible field after the label {@code LABEL} of {@code LABEL=VALUE}. */
+    private void set(String labelAndValue) {
+        String[] labelValue = labelAndValue.split("=", 2);
+        for (Shell shell : Display.getDefault().getShells()) {
+            Control field = fieldAfter(shell, labelValue[0]);
+            if (field instanceof Text text) {
+                text.setText(labelValue[1]); // sends the modify event itself
+                return;
+            }
+            if (field instanceof Combo combo) {
+                if ((combo.getStyle() & SWT.READ_ONLY) != 0 && combo.indexOf(labelValue[1]) < 0) {
+                    throw new IllegalArgumentException("the combo after '" + labelValue[0] + "' has no item '"
+                            + labelValue[1] + "'");
+                }
+                combo.setText(labelValue[1]);
+                // a read-only combo's setText selects without a modify event; a user's choice sends one
+                combo.notifyListeners(SWT.Modify, new Event());
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no visible text field or combo after a label '" + labelValue[0] + "'");
+    }
+
+    private static Control fieldAfter(Composite composite, String label) {
+        Control[] children = composite.getChildren();
+        for (int i = 0; i < children.length; i++) {
+            Control child = children[i];
+            if (!child.isVisible()) {
+                continue;
+            }
+            if (child instanceof Label found && label.equals(found.getText()) && i + 1 < children.length
+                    && (children[i + 1] instanceof Text || children[i + 1] instanceof Combo)) {
+                return children[i + 1];
+            }
+            if (child instanceof Composite nested) {
+                Control field = fieldAfter(nested, label);
+                if (field != null) {
+                    return field;
+                }
+            }
+        }
+        return null;
     }
 
     private static Button find(Composite composite, String text) {
@@ -162,6 +210,7 @@ final class WorkbenchCommands {
             case "commandwith" -> commandWithParameters(context, words[1]);
             case "commandlater" -> Display.getCurrent().asyncExec(() -> commandWithParameters(context, words[1]));
             case "click" -> click(words[1]);
+            case "set" -> set(words[1]);
             case "save" -> context.get(EPartService.class).saveAll(false);
             default -> throw new IllegalArgumentException("unknown command " + words[0]);
         }
