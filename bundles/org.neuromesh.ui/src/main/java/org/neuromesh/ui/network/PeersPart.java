@@ -27,9 +27,11 @@ import jakarta.inject.Inject;
 /** The Peers view: every peer this one knows, with health, latency, credits and when it was last heard. */
 public class PeersPart {
 
+    public static final String ID = "org.neuromesh.ui.part.peers";
     static final String NO_RUNTIME = "The peer runtime is not running: no network to show.";
 
     private Label summary;
+    private Label actionResult;
     private TableViewer viewer;
 
     @PostConstruct
@@ -37,7 +39,10 @@ public class PeersPart {
         parent.setLayout(new GridLayout());
         summary = new Label(parent, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(summary);
-        viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        // the outcome of the last action of the view's toolbar (see org.neuromesh.ui.peers)
+        actionResult = new Label(parent, SWT.WRAP);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(actionResult);
+        viewer = new TableViewer(parent, SWT.BORDER | SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
@@ -73,12 +78,36 @@ public class PeersPart {
         NetworkStatusInput.of(event).ifPresent(this::show);
     }
 
+    /** The names of the selected peers (the display name, or the short id of a peer without one). */
+    public List<String> selectedPeerNames() {
+        if (viewer == null || viewer.getControl().isDisposed()) {
+            return List.of();
+        }
+        return viewer.getStructuredSelection().toList().stream().map(row -> ((PeerRow) row).name().isBlank()
+                ? ((PeerRow) row).id() : ((PeerRow) row).name()).toList();
+    }
+
+    /** Shows the outcome of a peer action under the summary. */
+    public void showActionResult(String line) {
+        if (actionResult == null || actionResult.isDisposed()) {
+            return;
+        }
+        actionResult.setText(line);
+        actionResult.getParent().layout();
+    }
+
     private void show(NetworkStatus status) {
         if (viewer == null || viewer.getControl().isDisposed()) {
             return;
         }
         summary.setText(status == null ? NO_RUNTIME : PeersViewModel.summary(status));
-        viewer.setInput(status == null ? List.of() : PeersViewModel.rows(status));
+        // rows are values that change with every heartbeat: keep the selection by peer id
+        java.util.Set<String> selected = new java.util.HashSet<>();
+        viewer.getStructuredSelection().forEach(row -> selected.add(((PeerRow) row).id()));
+        List<PeerRow> rows = status == null ? List.of() : PeersViewModel.rows(status);
+        viewer.setInput(rows);
+        viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(rows.stream().filter(row -> selected
+                .contains(row.id())).toList()));
         for (TableColumn column : viewer.getTable().getColumns()) {
             column.pack();
         }
