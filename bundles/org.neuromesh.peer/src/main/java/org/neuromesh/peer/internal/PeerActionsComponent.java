@@ -75,7 +75,7 @@ public class PeerActionsComponent implements PeerActions {
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         thread.shutdownNow();
     }
 

@@ -86,14 +86,25 @@ public abstract class PeerActionHandler {
     abstract CompletionStage<String> start(PeerActions actions, NetworkStatus status, ActionArguments arguments,
             EPartService parts);
 
-    /** The peers named by {@code peer} (comma-separated names, short ids or id starts). */
+    /**
+     * The peers named by {@code peer}: comma-separated display names, or starts of ids of at least 8 characters (the
+     * short id), as the shell's commands take them.
+     */
     static List<PeerId> peers(NetworkStatus status, ActionArguments arguments) {
         List<PeerId> found = new ArrayList<>();
         for (String name : arguments.words("peer")) {
-            found.add(status.peers().stream().filter(peer -> peer.displayName().equals(name)
-                    || peer.id().value().startsWith(name.toLowerCase(java.util.Locale.ROOT))).map(PeerInfo::id)
-                    .findFirst().orElseThrow(() -> new IllegalArgumentException("no peer '" + name
-                            + "' is known now (it has gone, or was never seen)")));
+            String wanted = name.toLowerCase(java.util.Locale.ROOT);
+            List<PeerId> matches = status.peers().stream().filter(peer -> peer.displayName().toLowerCase(
+                    java.util.Locale.ROOT).equals(wanted) || wanted.length() >= 8 && peer.id().value().startsWith(
+                            wanted)).map(PeerInfo::id).toList();
+            if (matches.size() > 1) {
+                throw new IllegalArgumentException("several peers match '" + name + "': name one by its id");
+            }
+            if (matches.isEmpty()) {
+                throw new IllegalArgumentException("no peer '" + name + "' is known now (it has gone, or was never"
+                        + " seen)");
+            }
+            found.add(matches.get(0));
         }
         if (found.isEmpty()) {
             throw new IllegalArgumentException("select a peer in the Peers view, or name one (peer=NAME)");
