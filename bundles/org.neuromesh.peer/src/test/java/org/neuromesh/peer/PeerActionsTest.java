@@ -118,6 +118,7 @@ class PeerActionsTest {
         Eventually.await("the session done", Duration.ofSeconds(20), () -> actions.session("s").orElseThrow()
                 .state() == SessionProgress.State.DONE);
         SessionProgress done = actions.session("s").orElseThrow();
+        assertEquals(List.of(done), actions.sessions());
         assertEquals(List.of(1, 2), done.rounds().stream().map(SessionProgress.Round::round).toList());
         for (SessionProgress.Round round : done.rounds()) {
             assertEquals(Set.of(coordinator.id(), member.id()), Set.copyOf(round.contributed()));

@@ -1,5 +1,6 @@
 package org.neuromesh.api.network;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -39,6 +40,9 @@ public interface PeerActions {
 
     /** Where a session this peer knows stands now. */
     Optional<SessionProgress> session(String sessionId);
+
+    /** Every session this peer knows now (the runtime keeps a bounded number of ended ones), in no order. */
+    List<SessionProgress> sessions();
 
     /**
      * Borrows trained nodes for {@code classes} from one peer, paying at most {@code maxCredits}.

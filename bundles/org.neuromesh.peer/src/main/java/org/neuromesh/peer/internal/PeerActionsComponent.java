@@ -102,6 +102,11 @@ public class PeerActionsComponent implements PeerActions {
     }
 
     @Override
+    public List<SessionProgress> sessions() {
+        return runtime.sessions().all().stream().map(PeerActionsComponent::progress).toList();
+    }
+
+    @Override
     public CompletionStage<BorrowOutcome> borrow(PeerId from, Set<Integer> classes, int nodes, long maxCredits) {
         Optional<PeerActionException> refused = unknown(from, "borrow nodes from");
         if (refused.isEmpty() && (classes == null || classes.isEmpty())) {

@@ -58,6 +58,19 @@ public final class SessionViewModel {
                 plan.localSteps(), plan.batchSize(), plan.rule(), plan.hidden(), plan.dataset(), accuracy);
     }
 
+    /**
+     * The session a view opened now shows: one this peer aggregates and that is still open, else any open one, else
+     * the one with the most closed rounds; empty if there is none.
+     */
+    public static java.util.Optional<SessionProgress> latest(List<SessionProgress> sessions) {
+        return sessions.stream().max(java.util.Comparator.comparing((SessionProgress p) -> open(p) && p.aggregating())
+                .thenComparing(SessionViewModel::open).thenComparing(p -> p.rounds().size()));
+    }
+
+    private static boolean open(SessionProgress progress) {
+        return progress.state() == SessionProgress.State.JOINING || progress.state() == SessionProgress.State.RUNNING;
+    }
+
     /** One row per closed round, oldest first. */
     public static List<Row> rows(SessionProgress progress, PeerId self, Map<PeerId, String> names) {
         return progress.rounds().stream().map(round -> new Row(List.of(Integer.toString(round.round()),

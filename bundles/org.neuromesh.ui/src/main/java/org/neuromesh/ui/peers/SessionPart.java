@@ -45,7 +45,8 @@ public class SessionPart {
     private SessionProgress shown;
 
     @PostConstruct
-    void createControls(Composite parent, @Optional @Service PeerNetwork network) {
+    void createControls(Composite parent, @Optional @Service PeerNetwork network,
+            @Optional @Service PeerActions actions) {
         this.network = network;
         parent.setLayout(new GridLayout());
         summary = new Label(parent, SWT.WRAP);
@@ -72,6 +73,10 @@ public class SessionPart {
         summary.setText(SessionViewModel.NO_SESSION);
         details.setText("");
         viewer.setInput(List.of());
+        // a view opened after a session started shows it at once; events bring what follows
+        if (actions != null) {
+            SessionViewModel.latest(actions.sessions()).ifPresent(this::show);
+        }
     }
 
     @Inject

@@ -50,6 +50,24 @@ class SessionViewModelTest {
     }
 
     @Test
+    void givenSessionsEndedJoinedAndAggregatedHere_whenTheViewOpens_thenItShowsTheOpenOneAggregatedHere() {
+        SessionProgress ended = new SessionProgress(PLAN, SELF, true, State.DONE, 2, List.of(
+                new Round(1, List.of(SELF), List.of(), 2, 0.5, 1)), 0.5, "");
+        SessionProgress joined = new SessionProgress(plan("joined"), SERVER, false, State.RUNNING, 2, List.of(),
+                Double.NaN, "");
+        SessionProgress mine = new SessionProgress(plan("mine"), SELF, true, State.JOINING, 1, List.of(),
+                Double.NaN, "");
+        assertEquals("mine", SessionViewModel.latest(List.of(ended, joined, mine)).orElseThrow().sessionId());
+        assertEquals("joined", SessionViewModel.latest(List.of(ended, joined)).orElseThrow().sessionId());
+        assertEquals("s-1", SessionViewModel.latest(List.of(ended)).orElseThrow().sessionId());
+        assertEquals(java.util.Optional.empty(), SessionViewModel.latest(List.of()));
+    }
+
+    private static SessionPlan plan(String id) {
+        return new SessionPlan(id, "mnist", "eligibility", List.of(32), 3, 4, 64, 7, 0.75, Duration.ofSeconds(60));
+    }
+
+    @Test
     void givenAFailedSessionAggregatedElsewhere_thenTheSummaryGivesTheReasonAndTheAggregator() {
         SessionProgress failed = new SessionProgress(PLAN, SERVER, false, State.FAILED, 2, List.of(), Double.NaN,
                 "no member contributed to round 1 within two deadlines");
