@@ -1,6 +1,9 @@
 package org.neuromesh.ui.network;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
@@ -8,6 +11,7 @@ import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
@@ -78,13 +82,27 @@ public class PeersPart {
         NetworkStatusInput.of(event).ifPresent(this::show);
     }
 
-    /** The names of the selected peers (the display name, or the short id of a peer without one). */
+    /**
+     * The names of the selected peers: the display name, or the short id of a peer without one or whose name
+     * another peer has too.
+     */
     public List<String> selectedPeerNames() {
         if (viewer == null || viewer.getControl().isDisposed()) {
             return List.of();
         }
-        return viewer.getStructuredSelection().toList().stream().map(row -> ((PeerRow) row).name().isBlank()
-                ? ((PeerRow) row).id() : ((PeerRow) row).name()).toList();
+        Map<String, Long> names = rows().stream().collect(Collectors.groupingBy(PeerRow::name,
+                Collectors.counting()));
+        return selectedRows().stream().map(row -> row.name().isBlank() || names.get(row.name()) > 1 ? row.id()
+                : row.name()).toList();
+    }
+
+    private List<PeerRow> selectedRows() {
+        return viewer.getStructuredSelection().stream().map(PeerRow.class::cast).toList();
+    }
+
+    private List<PeerRow> rows() {
+        return viewer.getInput() instanceof List<?> list ? list.stream().map(PeerRow.class::cast).toList()
+                : List.of();
     }
 
     /** Shows the outcome of a peer action under the summary. */
@@ -102,12 +120,11 @@ public class PeersPart {
         }
         summary.setText(status == null ? NO_RUNTIME : PeersViewModel.summary(status));
         // rows are values that change with every heartbeat: keep the selection by peer id
-        java.util.Set<String> selected = new java.util.HashSet<>();
-        viewer.getStructuredSelection().forEach(row -> selected.add(((PeerRow) row).id()));
+        Set<String> selected = selectedRows().stream().map(PeerRow::id).collect(Collectors.toSet());
         List<PeerRow> rows = status == null ? List.of() : PeersViewModel.rows(status);
         viewer.setInput(rows);
-        viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(rows.stream().filter(row -> selected
-                .contains(row.id())).toList()));
+        viewer.setSelection(new StructuredSelection(rows.stream().filter(row -> selected.contains(row.id()))
+                .toList()));
         for (TableColumn column : viewer.getTable().getColumns()) {
             column.pack();
         }
