@@ -60,6 +60,25 @@ final class WorkbenchUnderTest implements AutoCloseable {
     }
 
     private static WorkbenchUnderTest start(Path work, boolean onItsOwnBroker) throws Exception {
+        WorkbenchUnderTest workbench = prepare(work, onItsOwnBroker);
+        try {
+            workbench.launch();
+            return workbench;
+        } catch (Exception | Error e) {
+            workbench.display.close();
+            throw e;
+        }
+    }
+
+    /**
+     * As {@link #start(Path)}, but not launched yet: a test puts what the workbench should find into its folders
+     * first (e.g. a model in {@link #home()}), then calls {@link #launch()}. {@link #close()} it either way.
+     */
+    static WorkbenchUnderTest prepare(Path work) throws Exception {
+        return prepare(work, true);
+    }
+
+    private static WorkbenchUnderTest prepare(Path work, boolean onItsOwnBroker) throws Exception {
         Path installation = RunningProduct.copyProduct("org.neuromesh.workbench.product", "neuromesh-workbench",
                 work);
         Files.copy(RunningProduct.testBundleJar("org.neuromesh.tests.uiprobe"), installation.resolve(
@@ -73,15 +92,7 @@ final class WorkbenchUnderTest implements AutoCloseable {
             Files.writeString(installation.resolve("conf/org.neuromesh.discovery.mqtt.cfg"), "port = " + brokerPort
                     + "\ndisplayName = workbench\nheartbeatSeconds = 2\n");
         }
-        VirtualDisplay display = VirtualDisplay.start(1024, 640);
-        try {
-            WorkbenchUnderTest workbench = new WorkbenchUnderTest(work, installation, brokerPort, display);
-            workbench.launch();
-            return workbench;
-        } catch (Exception | Error e) {
-            display.close();
-            throw e;
-        }
+        return new WorkbenchUnderTest(work, installation, brokerPort, VirtualDisplay.start(1024, 640));
     }
 
     /** Starts the installed workbench again, with a new probe command file (the probe runs a file from its start). */
@@ -160,7 +171,15 @@ final class WorkbenchUnderTest implements AutoCloseable {
         display.screenshot(screenshots.resolve(name));
     }
 
-    /** Starts a copy of the server product as a peer named {@code name} on this workbench's embedded broker. */
+    /** The NeuroMesh home of the server peer named {@code name} (see {@link #startServerPeer}). */
+    Path serverHome(String name) {
+        return work.resolve("server-home-" + name);
+    }
+
+    /**
+     * Starts a copy of the server product as a peer named {@code name} on this workbench's embedded broker (it
+     * connects once the workbench runs).
+     */
     RunningProduct startServerPeer(String name) throws Exception {
         Path copy = RunningProduct.copyProduct("org.neuromesh.server.product", "neuromesh-server",
                 Files.createDirectories(work.resolve("server-" + name)));
@@ -170,13 +189,15 @@ final class WorkbenchUnderTest implements AutoCloseable {
         Files.writeString(copy.resolve("conf/org.neuromesh.discovery.mqtt.cfg"), "host = 127.0.0.1\nport = "
                 + brokerPort + "\ndisplayName = " + name + "\nheartbeatSeconds = 2\n");
         return RunningProduct.start(copy, "neuromesh-server", Map.of("NEUROMESH_VMARGS", "-Dneuromesh.home="
-                + work.resolve("server-home-" + name)));
+                + serverHome(name)));
     }
 
     @Override
     public void close() throws Exception {
         try {
-            process.close();
+            if (process != null) {
+                process.close();
+            }
         } finally {
             display.close();
         }
