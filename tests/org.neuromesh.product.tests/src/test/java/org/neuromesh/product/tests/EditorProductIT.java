@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Experiment editor in the built workbench product under Xvfb ({@link WorkbenchTest}): the rule's settings as a
- * form from its metatype, checked beside their fields, saved as {@code rule.<id>} lines and applied to the run; undo and redo through their commands; a rule bundle dropped into {@code plugins/} offered in
- * the rule list until it is removed. The UI probe reads the editor's labels, fields and combo items, and types into
- * fields with its {@code set LABEL=VALUE} command.
+ * form from its metatype, checked beside their fields, saved as {@code rule.<id>} lines and applied to the run; undo
+ * and redo through their commands; a rule bundle dropped into {@code plugins/} offered in the rule list until it is
+ * removed. The UI probe reads the editor's labels, fields and combo items, and types into fields with its
+ * {@code set LABEL=VALUE} command.
  */
 class EditorProductIT extends WorkbenchTest {
 

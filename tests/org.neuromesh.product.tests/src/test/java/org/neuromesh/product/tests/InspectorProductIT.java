@@ -11,12 +11,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Cluster Inspector of the built workbench product under Xvfb, read by the UI probe like
- * {@link WorkbenchProductIT}: a checkpoint of a run trained in the workbench, then a corrupt one.
+ * The Cluster Inspector of the built workbench product under Xvfb, read by the UI probe
+ * ({@link WorkbenchTest}): a checkpoint of a run trained in the workbench, then a corrupt one.
  */
 class InspectorProductIT extends WorkbenchTest {
 
-    private static final String INSPECTOR = "org.neuromesh.ui.part.inspector";
+    private static final String INSPECTOR = ViewSnapshot.INSPECTOR;
     private static final String OPEN_CHECKPOINT = "command org.neuromesh.ui.command.opencheckpoint"
             + " org.neuromesh.ui.commandparameter.checkpoint=";
 

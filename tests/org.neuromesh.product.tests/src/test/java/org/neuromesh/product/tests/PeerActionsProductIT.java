@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class PeerActionsProductIT extends WorkbenchTest {
 
-    private static final String SESSION = "org.neuromesh.ui.part.session";
+    private static final String SESSION = ViewSnapshot.SESSION;
     private static final String SETTINGS = " org.neuromesh.ui.commandparameter.peeraction=";
 
     private RunningProduct server;

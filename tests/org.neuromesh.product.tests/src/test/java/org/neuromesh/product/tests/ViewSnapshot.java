@@ -20,6 +20,8 @@ record ViewSnapshot(int number, List<String> shells, List<String> statusLine, Li
     static final String NETWORK = "org.neuromesh.ui.part.network";
     static final String LEARNING = "org.neuromesh.ui.part.learning";
     static final String RUNS = "org.neuromesh.ui.part.runs";
+    static final String INSPECTOR = "org.neuromesh.ui.part.inspector";
+    static final String SESSION = "org.neuromesh.ui.part.session";
     static final String EXPERIMENT = "org.neuromesh.ui.partdescriptor.experiment";
 
     private static final String PREFIX = "UIPROBE ";

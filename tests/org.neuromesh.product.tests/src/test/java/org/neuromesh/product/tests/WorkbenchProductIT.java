@@ -265,11 +265,13 @@ class WorkbenchProductIT extends WorkbenchTest {
         awaitView("the Providers view", START, view -> view.shows(ViewSnapshot.PROVIDERS));
         double startSeconds = (System.nanoTime() - workbench.startedNanos()) / 1e9;
         Map<String, Double> openMillis = new LinkedHashMap<>();
-        for (String part : List.of(ViewSnapshot.LEARNING, ViewSnapshot.RUNS, ViewSnapshot.PROVIDERS)) {
+        for (String part : List.of(ViewSnapshot.LEARNING, ViewSnapshot.RUNS, ViewSnapshot.INSPECTOR,
+                ViewSnapshot.PROVIDERS)) {
             openMillis.put(part, shown(part));
         }
         command("perspective org.neuromesh.workbench.perspective.network");
-        for (String part : List.of(ViewSnapshot.PEERS, ViewSnapshot.DASHBOARD)) {
+        for (String part : List.of(ViewSnapshot.PEERS, ViewSnapshot.DASHBOARD, ViewSnapshot.NETWORK,
+                ViewSnapshot.SESSION)) {
             openMillis.put(part, shown(part));
         }
         command("perspective org.neuromesh.workbench.perspective.experiment");
