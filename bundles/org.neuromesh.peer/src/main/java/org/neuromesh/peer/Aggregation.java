@@ -247,10 +247,14 @@ final class Aggregation {
         List<LocalContribution> contributions = new ArrayList<>(current.values());
         int memberCount = members.size();
         GlobalState previous = global;
-        work.execute(() -> merge(previous, contributions, memberCount));
+        // who took part, for status views: taken now, before the merge clears the round
+        List<PeerId> contributed = List.copyOf(current.keySet());
+        List<PeerId> refused = List.copyOf(refusedThisRound);
+        work.execute(() -> merge(previous, contributions, memberCount, contributed, refused));
     }
 
-    private void merge(GlobalState previous, List<LocalContribution> contributions, int memberCount) {
+    private void merge(GlobalState previous, List<LocalContribution> contributions, int memberCount,
+            List<PeerId> contributed, List<PeerId> refused) {
         try {
             GlobalState merged = model.merge(plan, previous, contributions, memberCount);
             Evaluation evaluation = model.evaluate(plan, merged.model());
@@ -265,7 +269,7 @@ final class Aggregation {
                 long before = bytesSent;
                 sendGlobal();
                 history.add(new RoundSummary(merged.round(), contributions.size(), memberCount, seconds, accuracy,
-                        received, bytesSent - before));
+                        received, bytesSent - before, contributed, refused));
                 if (merged.round() >= plan.rounds()) {
                     state = State.DONE;
                     sender.control(Sessions.SESSION_END, null, SessionCodec.join(

@@ -49,6 +49,8 @@ public final class Borrowing {
     /** A request of this peer, until its nodes are grafted or it failed. */
     private static final class Open {
         final LendingCodec.Request request;
+        /** The one peer asked, or null when every peer was. */
+        final PeerId asked;
         final CompletableFuture<BorrowResult> result = new CompletableFuture<>();
         final List<String> refused = new ArrayList<>();
         Stage stage = Stage.WAITING_FOR_OFFER;
@@ -56,8 +58,9 @@ public final class Borrowing {
         long price;
         ScheduledFuture<?> timeout;
 
-        Open(LendingCodec.Request request) {
+        Open(LendingCodec.Request request, PeerId asked) {
             this.request = request;
+            this.asked = asked;
         }
     }
 
@@ -99,21 +102,31 @@ public final class Borrowing {
      *         packet after accepting one) comes within the offer timeout, or with the graft's {@link IOException}
      */
     public CompletableFuture<BorrowResult> borrow(Set<Integer> classes, int nodes, long creditsOffered) {
+        return borrow(classes, nodes, creditsOffered, null);
+    }
+
+    /**
+     * Asks one peer only ({@code from}; null: every peer) for nodes, as {@link #borrow(Set, int, long)} does; offers
+     * of other peers are ignored.
+     */
+    public CompletableFuture<BorrowResult> borrow(Set<Integer> classes, int nodes, long creditsOffered,
+            PeerId from) {
         if (classes == null || classes.isEmpty()) {
             throw new IllegalArgumentException("name the classes to borrow nodes for");
         }
         LendingCodec.Request request = new LendingCodec.Request(UUID.randomUUID().toString(), new TreeSet<>(classes),
                 nodes, creditsOffered);
-        Open borrowing = new Open(request);
+        Open borrowing = new Open(request, from);
         open.put(request.requestId(), borrowing);
         synchronized (borrowing) {
             borrowing.timeout = timers.schedule(() -> timedOut(borrowing), terms.offerTimeout().toMillis(),
                     TimeUnit.MILLISECONDS);
         }
         try {
-            sender.control(LendingCodec.REQUEST, null, LendingCodec.request(request));
-            LOG.log(Level.INFO, "asked for {0} nodes for classes {1}, offering {2} credits (request {3})", nodes,
-                    request.classes(), creditsOffered, request.requestId());
+            sender.control(LendingCodec.REQUEST, from, LendingCodec.request(request));
+            LOG.log(Level.INFO, "asked {4} for {0} nodes for classes {1}, offering {2} credits (request {3})", nodes,
+                    request.classes(), creditsOffered, request.requestId(),
+                    from == null ? "every peer" : from.shortForm());
         } catch (IOException e) {
             fail(borrowing, new IOException("cannot send the node request: " + e.getMessage(), e));
         }
@@ -152,6 +165,11 @@ public final class Borrowing {
         if (borrowing == null) {
             LOG.log(Level.DEBUG, "ignored a late offer from {0} for request {1}", message.sender().shortForm(),
                     offer.requestId());
+            return;
+        }
+        if (borrowing.asked != null && !borrowing.asked.equals(message.sender())) {
+            LOG.log(Level.DEBUG, "request {0}: ignored an offer of {1}, who was not asked", offer.requestId(),
+                    message.sender().shortForm());
             return;
         }
         synchronized (borrowing) {
@@ -247,7 +265,8 @@ public final class Borrowing {
         synchronized (borrowing) {
             LendingCodec.Request request = borrowing.request;
             if (borrowing.stage == Stage.WAITING_FOR_OFFER) {
-                reason = "no peer offered " + request.nodes() + " nodes for classes " + request.classes()
+                reason = (borrowing.asked == null ? "no peer offered " : borrowing.asked.shortForm()
+                        + " did not offer ") + request.nodes() + " nodes for classes " + request.classes()
                         + " at or below " + request.creditsOffered() + " credits within " + terms.offerTimeout()
                         .toMillis() + " ms" + (borrowing.refused.isEmpty() ? ""
                                 : "; refused offers above that: " + String.join(", ", borrowing.refused));

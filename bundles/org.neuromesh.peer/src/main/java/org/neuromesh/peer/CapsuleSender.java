@@ -32,11 +32,13 @@ public final class CapsuleSender {
     private final PeerMessaging messaging;
     private final Clock clock;
     private final TrafficCounter sent = new TrafficCounter();
+    private final MessageFlowRecorder flows;
 
     public CapsuleSender(PeerSecurity security, PeerMessaging messaging, Clock clock) {
         this.security = security;
         this.messaging = messaging;
         this.clock = clock;
+        this.flows = new MessageFlowRecorder(clock);
     }
 
     public PeerId self() {
@@ -77,6 +79,9 @@ public final class CapsuleSender {
     private long handOver(SealedCapsule sealed, String kind) throws IOException {
         messaging.send(sealed);
         sent.count(sealed.ciphertext().length);
+        for (PeerId recipient : sealed.recipients()) {
+            flows.record(true, recipient, kind, sealed.ciphertext().length);
+        }
         // the size as text: MessageFormat would group its digits, and scripts read these lines
         CAPSULES.log(System.Logger.Level.INFO, "sent capsule {0} ({1}, {2} bytes) to {3}", sealed.capsuleId(), kind,
                 Integer.toString(sealed.ciphertext().length), shortForms(sealed.recipients()));
@@ -101,5 +106,11 @@ public final class CapsuleSender {
     public void control(String type, PeerId recipient, byte[] body) throws IOException {
         SignedControlMessage message = security.sign(type, recipient, body);
         messaging.send(message);
+        flows.record(true, recipient, type, 0);
+    }
+
+    /** The messages sent since the last drain, for views that show them move. */
+    public MessageFlowRecorder flows() {
+        return flows;
     }
 }

@@ -59,6 +59,7 @@ public final class Inbox implements PeerMessaging.InboundHandler {
     private final WireFormat format;
     private final RejectionCounts rejections = new RejectionCounts();
     private final TrafficCounter opened = new TrafficCounter();
+    private final MessageFlowRecorder flows = new MessageFlowRecorder(java.time.Clock.systemUTC());
     private final Map<String, ControlHandler> controlHandlers = new ConcurrentHashMap<>();
     private final Map<String, CapsuleHandler> capsuleHandlers = new ConcurrentHashMap<>();
     private volatile CapsuleHandler otherCapsules;
@@ -265,6 +266,7 @@ public final class Inbox implements PeerMessaging.InboundHandler {
                 opened.count(sealed.ciphertext().length);
                 CAPSULES.log(Level.INFO, "opened capsule {0} ({1}) from {2}", sealed.capsuleId(), capsule.kind(),
                         sealed.sender().shortForm());
+                flows.record(false, sealed.sender(), capsule.kind(), sealed.ciphertext().length);
                 CapsuleHandler handler = capsuleHandlers.getOrDefault(capsule.kind(), otherCapsules);
                 if (handler == null) {
                     LOG.log(Level.DEBUG, "no handler for capsule kind {0} from {1}", capsule.kind(),
@@ -274,6 +276,7 @@ public final class Inbox implements PeerMessaging.InboundHandler {
                 handler.handle(sealed.sender(), capsule, sealed.ciphertext().length);
             } else if (message instanceof SignedControlMessage control) {
                 security.verify(control);
+                flows.record(false, control.sender(), control.type(), 0);
                 ControlHandler handler = controlHandlers.get(control.type());
                 if (handler != null) {
                     handler.handle(control);
@@ -298,5 +301,10 @@ public final class Inbox implements PeerMessaging.InboundHandler {
         } catch (Exception failed) {
             LOG.log(Level.ERROR, "handling a message from " + message.sender().shortForm() + " failed", failed);
         }
+    }
+
+    /** The messages that verified since the last drain, for views that show them move. */
+    public MessageFlowRecorder flows() {
+        return flows;
     }
 }

@@ -2,6 +2,7 @@ package org.neuromesh.peer;
 
 import java.util.List;
 
+import org.neuromesh.api.network.MessageFlows;
 import org.neuromesh.api.network.Traffic;
 import org.neuromesh.api.peer.PeerId;
 import org.neuromesh.api.peer.PeerInfo;
@@ -42,4 +43,7 @@ public interface PeerRuntime {
 
     /** Capsules sent and opened since this peer started. */
     Traffic traffic();
+
+    /** The messages sent and verified since the last call, oldest first, bounded (see {@link MessageFlowRecorder}). */
+    MessageFlows drainFlows();
 }

@@ -44,8 +44,15 @@ public record SessionStatus(SessionPlan plan, PeerId aggregator, boolean aggrega
      * @param accuracy of the merged model on the aggregator's test data
      * @param bytesIn sealed contribution bytes received
      * @param bytesOut sealed global-state bytes sent after the merge
+     * @param contributed the members whose contribution was merged ({@code contributors} of them)
+     * @param refused the members whose contribution to the round was refused
      */
     public record RoundSummary(int round, int contributors, int members, double seconds, double accuracy,
-            long bytesIn, long bytesOut) {
+            long bytesIn, long bytesOut, List<PeerId> contributed, List<PeerId> refused) {
+
+        public RoundSummary {
+            contributed = List.copyOf(contributed);
+            refused = List.copyOf(refused);
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.neuromesh.api.peer.PeerId;
 import org.neuromesh.api.peer.SignedControlMessage;
 
 /**
@@ -46,7 +47,14 @@ public final class Signals {
      * @throws IOException if the transport refuses it
      */
     public void broadcast(double value, double urgency, String topic) throws IOException {
-        sender.control(ERROR, null, SignalCodec.write(new SignalCodec.Body(value, urgency, topic)));
+        send(value, urgency, topic, null);
+    }
+
+    /**
+     * Signs and sends an error signal to one peer ({@code recipient}; null: every peer), as {@link #broadcast}.
+     */
+    public void send(double value, double urgency, String topic, PeerId recipient) throws IOException {
+        sender.control(ERROR, recipient, SignalCodec.write(new SignalCodec.Body(value, urgency, topic)));
     }
 
     /**

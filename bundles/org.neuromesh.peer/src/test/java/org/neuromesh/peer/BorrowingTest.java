@@ -75,6 +75,40 @@ class BorrowingTest {
     }
 
     @Test
+    void givenTwoOwners_whenTheBorrowerAsksOneOfThem_thenTheLoanComesFromThatOneOnly() throws Exception {
+        // given two owners of 5-9 at the same price
+        TestPeer borrower = peer("borrower", LOW, TWO_PER_NODE);
+        TestPeer first = peer("first", HIGH, TWO_PER_NODE);
+        TestPeer second = peer("second", HIGH, TWO_PER_NODE);
+        TestPeer.introduce(borrower, first, second);
+        // when the borrower asks the second one only, three times
+        for (int i = 0; i < 3; i++) {
+            BorrowResult result = borrower.borrowing.borrow(Set.of(5), 4, 20, second.id()).get(10,
+                    TimeUnit.SECONDS);
+            // then each loan is the second's, and the first was never asked
+            assertEquals(second.id(), result.owner());
+        }
+        assertEquals(-24, borrower.credits.balance(second.id()));
+        assertEquals(0, borrower.credits.balance(first.id()));
+    }
+
+    @Test
+    void givenAnAskedPeerThatDoesNotAnswer_whenTheOfferTimeoutPasses_thenTheFailureNamesIt() throws Exception {
+        // given an owner that lends nothing (another peer could, but was not asked)
+        TestPeer borrower = peer("borrower", LOW, QUICK);
+        TestPeer mute = peer("mute", HIGH, new BorrowingTerms(Duration.ofMillis(600), 2, false));
+        TestPeer other = peer("other", HIGH, QUICK);
+        TestPeer.introduce(borrower, mute, other);
+        // when the borrower asks the mute one
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> borrower.borrowing.borrow(
+                Set.of(5), 4, 20, mute.id()).get(10, TimeUnit.SECONDS));
+        // then it fails naming that peer, and nothing was paid to anyone
+        assertTrue(failed.getCause().getMessage().startsWith(mute.id().shortForm() + " did not offer 4 nodes"),
+                failed.getCause().getMessage());
+        assertEquals(0, borrower.credits.balance(other.id()));
+    }
+
+    @Test
     void givenBorrowedNodes_whenReturned_thenTheOwnerRecordsTheirStateAndTheLoanEndsOnBothSides()
             throws Exception {
         // given a loan

@@ -74,6 +74,25 @@ class SignalsTest {
     }
 
     @Test
+    void givenThreePeers_whenOneSendsASignalToAnother_thenOnlyThatOneGetsIt() throws Exception {
+        // given three peers with a subscriber each
+        TestPeer a = peer("a");
+        TestPeer b = peer("b");
+        TestPeer c = peer("c");
+        TestPeer.introduce(a, b, c);
+        List<ErrorSignal> atB = subscribed(b);
+        List<ErrorSignal> atC = subscribed(c);
+        // when a sends a signal to c only, then a broadcast (so that b has certainly had the time to see the first)
+        a.signals.send(0.75, 0.9, "to-c", c.id());
+        Eventually.await("c receiving a's signal", Duration.ofSeconds(5), () -> atC.size() == 1);
+        a.signals.broadcast(0.1, 0.2, "everyone");
+        Eventually.await("b receiving the broadcast", Duration.ofSeconds(5), () -> !atB.isEmpty());
+        // then c got both, b only the broadcast
+        assertEquals("to-c", atC.get(0).topic());
+        assertEquals(List.of("everyone"), atB.stream().map(ErrorSignal::topic).toList());
+    }
+
+    @Test
     void givenAnInvalidSignal_whenBroadcast_thenItIsRefusedBeforeSending() throws Exception {
         TestPeer a = peer("a");
         long before = broker.messages();

@@ -57,6 +57,11 @@ final class TestPeer implements AutoCloseable {
         this.subscription = messaging.subscribe(inbox);
     }
 
+    /** The messages sent and verified since the last call, as the runtime tells them to views. */
+    org.neuromesh.api.network.MessageFlows drainFlows() {
+        return MessageFlowRecorder.merge(sender.flows().drain(), inbox.flows().drain());
+    }
+
     /** Collaborative sessions on this peer's inbox, timers and worker, as the component wires them. */
     Sessions sessions(FederatedModel model, boolean autoJoin) {
         return sessions(model, autoJoin, MemberPresence.everyone());

@@ -6,10 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.neuromesh.api.learning.LearningRule;
 import org.neuromesh.api.learning.NetworkShape;
+import org.neuromesh.api.training.ClusterSnapshot;
 import org.neuromesh.api.training.EpochResult;
 import org.neuromesh.api.training.LayerResult;
 import org.neuromesh.api.training.TrainingListener;
@@ -53,6 +58,11 @@ public final class TrainingJob {
     private final TrainingListener listener;
     private final int threads;
     private final AtomicReference<String> stopReason = new AtomicReference<>();
+    /** Snapshots asked for, taken by the training thread at the next batch boundary (or at the end). */
+    private final Queue<CompletableFuture<ClusterSnapshot>> snapshots = new ConcurrentLinkedQueue<>();
+    private volatile GatingNetwork network;
+    private volatile boolean ended;
+    private volatile String endedHow = "";
 
     /** @param threads worker threads of the matrix kernels */
     public TrainingJob(TrainingPlan plan, LearningRule rule, String ruleName, TrainingListener listener, int threads) {
@@ -79,6 +89,20 @@ public final class TrainingJob {
         stopReason.compareAndSet(null, failure == null ? "" : failure);
     }
 
+    /**
+     * A copy of the network's hidden layers, taken on the training thread after the current batch; once the run
+     * has ended, at once, of the network as it ended. Completes exceptionally if the run ended without a network.
+     */
+    public CompletionStage<ClusterSnapshot> snapshot() {
+        CompletableFuture<ClusterSnapshot> snapshot = new CompletableFuture<>();
+        snapshots.add(snapshot);
+        if (ended) {
+            // no batch will come: nothing trains the network any more, so any thread may copy it
+            takeSnapshots("run ended" + endedHow);
+        }
+        return snapshot;
+    }
+
     /** Runs the plan; tells the listener {@code ended} last, also when it fails, and returns the same result. */
     public TrainingResult run() {
         List<EpochResult> epochs = new ArrayList<>();
@@ -88,8 +112,27 @@ public final class TrainingJob {
         } catch (IOException | UncheckedIOException | IllegalArgumentException | TrainingDivergedException e) {
             result = new TrainingResult(epochs, Double.NaN, false, false, e.getMessage());
         }
+        endedHow = ", after " + epochs.size() + " epochs";
+        ended = true;
+        takeSnapshots("run ended" + endedHow);
         listener.ended(result);
         return result;
+    }
+
+    /** Completes the snapshots asked for so far; on the training thread between batches, or after the run. */
+    private void takeSnapshots(String source) {
+        if (snapshots.isEmpty()) {
+            return;
+        }
+        GatingNetwork current = network;
+        ClusterSnapshot taken = current == null ? null : ClusterSnapshots.of(current, source);
+        for (CompletableFuture<ClusterSnapshot> waiting; (waiting = snapshots.poll()) != null;) {
+            if (taken != null) {
+                waiting.complete(taken);
+            } else {
+                waiting.completeExceptionally(new IllegalStateException("the run ended before it had a network"));
+            }
+        }
     }
 
     private TrainingResult train(List<EpochResult> epochs) throws IOException {
@@ -111,18 +154,25 @@ public final class TrainingJob {
         SampleSet train = augmentation.active() ? whole.augmented(augmentation, plan.seed() * 31 + 7) : whole;
         SampleSet validation = heldOut == null ? null : ImageSamples.whole(heldOut, CLASSES);
         GatingNetwork network = network(whole);
+        this.network = network;
         TrainingOptions options = TrainingOptions.defaults().withBatchSize(plan.batch()).withSeed(plan.seed())
                 .withSchedule(LearningRateSchedule.fromName(plan.schedule()));
         try (MatrixKernels kernels = Kernels.create(threads)) {
-            listener.started(String.format(Locale.ROOT, "%s %s with rule '%s': %d training images%s", widths(network
-                    .shape()), dataset.title(), ruleName, train.size(), validation == null ? ", the test set once at"
-                            + " the end" : ", " + validation.size() + " held out for validation"));
+            listener.started(String.format(Locale.ROOT, "%s %s with rule '%s'%s: %d training images%s", widths(network
+                    .shape()), dataset.title(), ruleName, settings(plan), train.size(), validation == null
+                            ? ", the test set once at the end" : ", " + validation.size() + " held out for validation"));
             TrainingRun run = new TrainingRun(network, rule, kernels, options, TopologyPlan.none(), plan.checkpoint());
+            BatchWindows windows = new BatchWindows(listener::batchWindow);
             List<EpochReport> reports = run.run(train, validation, plan.epochs(), new TrainingRun.Listener() {
                 @Override
-                public void batchDone(int epoch, int samplesDone, int samplesTotal, double meanLoss) {
-                    listener.batches(epoch, (samplesDone + plan.batch() - 1) / plan.batch(),
-                            (samplesTotal + plan.batch() - 1) / plan.batch(), meanLoss);
+                public void batchDone(int epoch, int samplesDone, int samplesTotal, double meanLoss,
+                        double accuracySoFar) {
+                    int done = (samplesDone + plan.batch() - 1) / plan.batch();
+                    int total = (samplesTotal + plan.batch() - 1) / plan.batch();
+                    // between two batches on the training thread: the one moment a copy cannot race the trainer
+                    takeSnapshots("live run, epoch " + epoch + ", batch " + done + " of " + total);
+                    listener.batches(epoch, done, total, meanLoss);
+                    windows.batchDone(epoch, done, total, samplesDone, meanLoss, accuracySoFar);
                 }
 
                 @Override
@@ -186,6 +236,14 @@ public final class TrainingJob {
                 validation.map(Evaluation::accuracy).orElse(Double.NaN), report.training().seconds(),
                 report.training().samplesPerSecond(), layers, report.hiddenNodes(), report.topologyChange(),
                 report.training().stopped());
+    }
+
+    /** The plan's rule settings as the run's description names them, e.g. {@code " (learningRate = 0.02)"}. */
+    static String settings(TrainingPlan plan) {
+        StringBuilder text = new StringBuilder();
+        plan.ruleSettings().forEach((id, value) -> text.append(text.length() == 0 ? " (" : ", ").append(id)
+                .append(" = ").append(value));
+        return text.length() == 0 ? "" : text.append(')').toString();
     }
 
     static String widths(NetworkShape shape) {

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuromesh.api.training.BatchWindow;
 import org.neuromesh.api.training.EpochResult;
 import org.neuromesh.api.training.TrainingListener;
 import org.neuromesh.api.training.TrainingPlan;
@@ -45,6 +46,12 @@ class TrainingJobTest {
         assertEquals(last.validationAccuracy(), result.finalAccuracy());
         assertTrue(Files.size(checkpoint) > 0 && recorder.saved > 0);
         assertTrue(recorder.batchCalls > 0 && recorder.description.contains("784-64-10"), recorder.description);
+        // and each epoch of 47 batches came as 47 windows of one batch (47 / 40 windows rounds down to one batch a
+        // window), each with its own accuracy, the last one of the run better than the first
+        assertEquals(2 * 47, recorder.windows.size());
+        assertTrue(recorder.windows.stream().allMatch(w -> w.accuracy() >= 0 && w.accuracy() <= 1));
+        assertTrue(recorder.windows.get(93).accuracy() > recorder.windows.get(0).accuracy(), recorder.windows
+                .toString());
         assertEquals(List.of(result), recorder.ended);
     }
 
@@ -98,6 +105,12 @@ class TrainingJobTest {
         volatile String description = "";
         volatile int batchCalls;
         volatile int saved;
+        final List<BatchWindow> windows = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void batchWindow(BatchWindow window) {
+            windows.add(window);
+        }
 
         @Override
         public void started(String what) {

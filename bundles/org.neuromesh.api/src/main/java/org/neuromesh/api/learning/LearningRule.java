@@ -1,5 +1,7 @@
 package org.neuromesh.api.learning;
 
+import java.util.Map;
+
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -26,4 +28,22 @@ public interface LearningRule {
      * @throws IllegalArgumentException if the rule cannot train a network of this shape, with the reason
      */
     RuleState begin(NetworkShape shape, long seed);
+
+    /**
+     * This rule with some of its settings changed for one run, e.g. {@code learningRate -> "0.02"}: the keys are the
+     * ids of the rule's configuration (its metatype attributes), the values their text or a number. The rule itself
+     * is left as it is. A rule without settings refuses a non-empty map.
+     *
+     * @param settings the settings to change; the others keep their configured values
+     * @return a rule configured with them (this rule itself for an empty map)
+     * @throws IllegalArgumentException naming the setting that is unknown or whose value does not fit
+     * @since 1.3
+     */
+    default LearningRule withSettings(Map<String, Object> settings) {
+        if (settings.isEmpty()) {
+            return this;
+        }
+        throw new IllegalArgumentException("rule " + info().name() + " does not take per-run settings; got "
+                + settings.keySet());
+    }
 }

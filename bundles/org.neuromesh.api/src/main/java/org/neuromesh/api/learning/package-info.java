@@ -11,5 +11,7 @@
  * org.neuromesh.api.learning.LearningStep}, and {@link org.neuromesh.api.learning.RuleInfo#learnsSequences()}.
  * Package version 1.2.0: adds {@link org.neuromesh.api.learning.LearningStep#rateFactor()}, the learning-rate
  * schedule's factor for the current batch.
+ * Package version 1.3.0: adds {@link org.neuromesh.api.learning.LearningRule#withSettings}, a rule configured for
+ * one run.
  */
 package org.neuromesh.api.learning;

@@ -1,8 +1,13 @@
 /**
  * The peer's network as views and commands see it: this peer, its connection, the peers it knows, credits,
- * refusals and traffic, in one {@link org.neuromesh.api.network.NetworkStatus}; and the EventAdmin topics on which
- * the running peer tells that it changed.
+ * refusals and traffic, in one {@link org.neuromesh.api.network.NetworkStatus}; the EventAdmin topics on which the
+ * running peer tells that it changed, and the messages that passed ({@link org.neuromesh.api.network.MessageFlows});
+ * {@link org.neuromesh.api.network.PeerActions}, what a user does with other peers (sessions, borrowing, sharing,
+ * signals), with session progress on its own topic; and {@link org.neuromesh.api.network.BrokerConnection}, which
+ * broker the peer uses.
  *
- * <p>Package version 1.0.0. Minor versions add methods to {@code @ProviderType} interfaces only.
+ * <p>Package version 1.1.0 (1.1 added the message flows, {@code PeerActions} and its records,
+ * {@code BrokerConnection} and {@code BrokerAddress}). Minor versions add types, or methods to
+ * {@code @ProviderType} interfaces, only.
  */
 package org.neuromesh.api.network;

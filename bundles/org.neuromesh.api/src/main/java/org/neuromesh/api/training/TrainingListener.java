@@ -16,6 +16,10 @@ public interface TrainingListener {
     default void batches(int epoch, int done, int total, double meanLoss) {
     }
 
+    /** A window of batches ended: its own loss and accuracy, not the epoch's running means. Since 1.1. */
+    default void batchWindow(BatchWindow window) {
+    }
+
     default void epochEnded(EpochResult epoch) {
     }
 

@@ -2,6 +2,8 @@ package org.neuromesh.api.training;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 
 /**
@@ -22,10 +24,20 @@ import java.util.Objects;
  *                         set is evaluated once at the end
  * @param trainingSamples  train on this many images drawn (seeded) from the training set; 0: all of them
  * @param checkpoint       where the network is saved after every epoch, or {@code null} for nowhere
+ * @param ruleSettings     the rule's settings for this run ({@link RuleSetting#id()} to value as text), the others
+ *                         as the rule is configured; kept sorted by id (since 1.2)
  */
 public record TrainingPlan(String dataset, String rule, List<Integer> hidden, int epochs, int batch, long seed,
         String augment, String normalise, String schedule, String gating, int validation, int trainingSamples,
-        Path checkpoint) {
+        Path checkpoint, Map<String, String> ruleSettings) {
+
+    /** A plan with the rule as it is configured (the components of version 1.1). */
+    public TrainingPlan(String dataset, String rule, List<Integer> hidden, int epochs, int batch, long seed,
+            String augment, String normalise, String schedule, String gating, int validation, int trainingSamples,
+            Path checkpoint) {
+        this(dataset, rule, hidden, epochs, batch, seed, augment, normalise, schedule, gating, validation,
+                trainingSamples, checkpoint, Map.of());
+    }
 
     public TrainingPlan {
         Objects.requireNonNull(dataset, "dataset");
@@ -35,6 +47,9 @@ public record TrainingPlan(String dataset, String rule, List<Integer> hidden, in
         normalise = normalise == null || normalise.isBlank() ? "none" : normalise;
         schedule = schedule == null || schedule.isBlank() ? "constant" : schedule;
         gating = gating == null || gating.isBlank() ? "paper" : gating;
+        // sorted, so that descriptions and records list them the same way every time
+        ruleSettings = java.util.Collections.unmodifiableMap(new TreeMap<>(ruleSettings == null ? Map.of()
+                : ruleSettings));
         if (epochs < 1 || batch < 1 || validation < 0 || trainingSamples < 0 || hidden.stream().anyMatch(w -> w < 1)) {
             throw new IllegalArgumentException("a plan needs at least 1 epoch, a batch of at least 1, hidden widths of"
                     + " at least 1 and no negative counts; got " + epochs + " epochs, batch " + batch + ", hidden "

@@ -1,5 +1,6 @@
 package org.neuromesh.api.training;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -18,4 +19,30 @@ public interface TrainingService {
      *                                  does not know (the message says which)
      */
     TrainingHandle start(TrainingPlan plan, TrainingListener listener);
+
+    /**
+     * Reads the hidden layers of a checkpoint written by a run ({@link TrainingPlan#checkpoint()}), on the
+     * caller's thread. A damaged file never makes it allocate more than the file could hold.
+     *
+     * @throws CheckpointException naming the file and what is wrong: missing, not a NeuroMesh checkpoint,
+     *                             truncated, damaged, impossible sizes
+     * @since 1.1
+     */
+    ClusterSnapshot readCheckpoint(Path file) throws CheckpointException;
+
+    /**
+     * The settings a rule takes per run ({@link TrainingPlan#ruleSettings()}), from its metatype, in the metatype's
+     * order; empty for a rule that describes none, or that is not installed now.
+     *
+     * @since 1.2
+     */
+    List<RuleSetting> ruleSettings(String rule);
+
+    /**
+     * What is wrong with {@code value} for the setting {@code id} of {@code rule}, as its metatype checks it (type,
+     * minimum, maximum, options), or {@code null} if nothing is. An unknown rule or setting is a problem.
+     *
+     * @since 1.2
+     */
+    String checkRuleSetting(String rule, String id, String value);
 }

@@ -13,7 +13,9 @@ import java.util.concurrent.TimeoutException;
 
 import org.neuromesh.api.federation.Evaluation;
 import org.neuromesh.api.federation.NodeLending;
+import org.neuromesh.api.peer.PeerId;
 import org.neuromesh.cli.Options;
+import org.neuromesh.cli.PeerLookup;
 import org.neuromesh.peer.BorrowResult;
 import org.neuromesh.peer.Loan;
 import org.neuromesh.peer.PeerRuntime;
@@ -31,11 +33,11 @@ import org.osgi.service.component.annotations.Reference;
 public class BorrowCommand {
 
     static final String USAGE = String.join("\n",
-            "usage: borrow --classes 5,6,7 [--nodes N] [--credits N] [--wait SECONDS]",
+            "usage: borrow --classes 5,6,7 [--nodes N] [--credits N] [--from PEER] [--wait SECONDS]",
             "       borrow train-own [--rule NAME] [--hidden N] [--epochs N] [--seed N]",
             "       borrow loans",
             "       borrow return PACKET",
-            "  Asks every peer for trained nodes serving the classes (default 64 nodes, at most 100 credits), grafts",
+            "  Asks every peer (or --from that one only) for trained nodes serving the classes (default 64 nodes, at most 100 credits), grafts",
             "  the best offer into this peer's own model and prints its accuracy on those classes before and after.",
             "  train-own trains the own model on local data first (default eligibility, 256 hidden, 3 epochs).");
 
@@ -67,7 +69,7 @@ public class BorrowCommand {
     }
 
     private void borrowNodes(String[] args, PrintStream out) throws InterruptedException {
-        Options o = Options.parse(args, Set.of(), Set.of("--classes", "--nodes", "--credits", "--wait"));
+        Options o = Options.parse(args, Set.of(), Set.of("--classes", "--nodes", "--credits", "--from", "--wait"));
         Set<Integer> classes = new TreeSet<>(o.widths("--classes", List.of()));
         if (classes.isEmpty()) {
             throw new IllegalArgumentException("--classes is needed, e.g. --classes 5,6,7,8,9");
@@ -75,9 +77,12 @@ public class BorrowCommand {
         int nodes = o.integer("--nodes", 64, 1, 65_536);
         long credits = o.integer("--credits", 100, 0, Integer.MAX_VALUE);
         int waitSeconds = o.integer("--wait", 120, 1, 86_400);
+        // --from asks that peer only (by id, id start or name), as the workbench's Borrow nodes does
+        PeerId from = o.flag("--from") ? PeerLookup.find(o.text("--from", ""), runtime.peers()) : null;
         out.printf(Locale.ROOT, "asking for %d nodes for classes %s, offering at most %d credits ...%n", nodes, classes, credits);
         try {
-            BorrowResult r = runtime.borrowing().borrow(classes, nodes, credits).get(waitSeconds, TimeUnit.SECONDS);
+            BorrowResult r = runtime.borrowing().borrow(classes, nodes, credits, from).get(waitSeconds,
+                    TimeUnit.SECONDS);
             out.printf(Locale.ROOT, "borrowed %d nodes (packet %s) from %s for %d credits%n", r.nodes(), r.packetId(),
                     r.owner().shortForm(), r.price());
             out.printf(Locale.ROOT, "accuracy on classes %s: %.2f%% before, %.2f%% after; on all local test data %.2f%% before,"

@@ -286,6 +286,13 @@ final class MqttLink implements MqttCallbackExtended {
                         + code + ": bad username or password, or not authorized); check username and password";
             }
             Throwable cause = mqtt.getCause();
+            if (cause instanceof java.net.ConnectException) {
+                return "no broker answers at " + settings.host() + ":" + settings.port() + " (connection refused);"
+                        + " check host and port, and that the broker runs";
+            }
+            if (cause instanceof java.net.UnknownHostException) {
+                return "the host '" + settings.host() + "' is unknown; check the host name";
+            }
             return mqtt.getMessage() + " (reason code " + code + ")"
                     + (cause == null ? "" : ": " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
         }

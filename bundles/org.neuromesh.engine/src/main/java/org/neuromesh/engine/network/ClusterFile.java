@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -79,7 +80,7 @@ public final class ClusterFile {
             throw new NoSuchFileException(file.toString(), null, "no cluster file here");
         }
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            return readChecked(file.toString(), raw);
+            return readChecked(file.toString(), raw, Files.size(file));
         }
     }
 
@@ -105,16 +106,21 @@ public final class ClusterFile {
      * @throws IOException as {@link #read(Path)}
      */
     public static GatingNetwork fromBytes(byte[] bytes, String source) throws IOException {
-        return readChecked(source, new ByteArrayInputStream(bytes));
+        return readChecked(source, new ByteArrayInputStream(bytes), bytes.length);
     }
 
-    private static GatingNetwork readChecked(String source, InputStream raw) throws IOException {
+    /**
+     * @param size the bytes the source holds: no array larger than they could fill is allocated, so a damaged
+     *             length costs an exception, not the heap
+     */
+    private static GatingNetwork readChecked(String source, InputStream raw, long size) throws IOException {
         CRC32 crc = new CRC32();
+        CountingStream counted = new CountingStream(raw);
         try {
-            DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc));
-            GatingNetwork network = readContent(source, in);
+            DataInputStream in = new DataInputStream(new CheckedInputStream(counted, crc));
+            GatingNetwork network = readContent(source, in, size);
             long computed = crc.getValue();
-            long stored = new DataInputStream(raw).readLong();
+            long stored = new DataInputStream(counted).readLong();
             if (stored != computed) {
                 throw new IOException(source + " is damaged: checksum " + Long.toHexString(stored)
                         + " does not match its content (" + Long.toHexString(computed) + ")");
@@ -124,7 +130,8 @@ public final class ClusterFile {
             }
             return network;
         } catch (EOFException truncated) {
-            throw new IOException(source + " is truncated: it ends before the network is complete", truncated);
+            throw new IOException(source + " is truncated at byte " + counted.count
+                    + ": it ends before the network is complete", truncated);
         }
     }
 
@@ -165,7 +172,7 @@ public final class ClusterFile {
         }
     }
 
-    private static GatingNetwork readContent(String file, DataInputStream in) throws IOException {
+    private static GatingNetwork readContent(String file, DataInputStream in, long size) throws IOException {
         int magic = in.readInt();
         if (magic != MAGIC) {
             throw new IOException(file + " is not a NeuroMesh cluster file (magic " + Integer.toHexString(magic)
@@ -200,6 +207,13 @@ public final class ClusterFile {
                 throw new IOException(file + " layer " + l + " has impossible sizes: " + inputs + " inputs, "
                         + nodes + " nodes" + (previousNodes > 0 ? " after a layer of " + previousNodes : ""));
             }
+            // weights and mask alone take 2 x inputs x nodes floats of the file
+            long needed = 2L * inputs * nodes * Float.BYTES;
+            if (needed > size) {
+                throw new IOException(file + " is truncated or damaged: layer " + l + " declares " + nodes
+                        + " nodes of " + inputs + " inputs (" + needed + " bytes of weights), but the file has only "
+                        + size + " bytes");
+            }
             previousNodes = nodes;
             GatingLayer layer = new GatingLayer(inputs, nodes, readout);
             layer.prunedEdges = in.readInt();
@@ -213,7 +227,7 @@ public final class ClusterFile {
                 layer.silentSamples[j] = in.readInt();
             }
             if (!readout) {
-                feedback[l] = readSized(file, in, l);
+                feedback[l] = readSized(file, in, l, size);
             }
             layers[l] = layer;
         }
@@ -261,9 +275,9 @@ public final class ClusterFile {
         }
     }
 
-    private static float[] readSized(String file, DataInputStream in, int layer) throws IOException {
+    private static float[] readSized(String file, DataInputStream in, int layer, long size) throws IOException {
         int length = in.readInt();
-        if (length < 0 || length > MAX_VALUES) {
+        if (length < 0 || length > MAX_VALUES || (long) length * Float.BYTES > size) {
             throw new IOException(file + " layer " + layer + " declares " + length + " feedback values");
         }
         float[] values = new float[length];
@@ -271,5 +285,35 @@ public final class ClusterFile {
             values[i] = in.readFloat();
         }
         return values;
+    }
+
+    /** Counts the bytes read through it, to say where a file ends too early. */
+    private static final class CountingStream extends FilterInputStream {
+        long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int value = super.read();
+            count += value >= 0 ? 1 : 0;
+            return value;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            count += Math.max(read, 0);
+            return read;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
     }
 }

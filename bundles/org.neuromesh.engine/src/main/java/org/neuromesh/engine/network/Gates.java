@@ -47,6 +47,7 @@ final class Gates {
         int tick = gating.hasTimer() ? 1 : 0;
         Arrays.fill(byThreshold, 0);
         Arrays.fill(byTimer, 0);
+        layer.countedSamples = batch;
         // Sample by sample, node by node: each node still sees its samples in order (its timer counts them), and
         // the row-wise walk keeps the batch in cache.
         for (int b = 0, k = 0; b < batch; b++) {

@@ -33,6 +33,8 @@ public final class GatingLayer {
     final int[] thresholdCount;
     final int[] timerCount;
     final float[] errorScratch;
+    /** Samples of the last training batch, whose releases the counts hold; 0 before the first. */
+    int countedSamples;
 
     GatingLayer(int inputs, int nodes, boolean readout) {
         if (inputs < 1 || nodes < 1) {
@@ -124,6 +126,32 @@ public final class GatingLayer {
     /** A copy of the thresholds d (empty for the readout). */
     public float[] thresholds() {
         return threshold.clone();
+    }
+
+    /** A copy of each node's timeToRelease, the forced-release timer's limit (empty for the readout). */
+    public float[] timesToRelease() {
+        return timeToRelease.clone();
+    }
+
+    /** A copy of each node's timer: samples since it last released (empty for the readout). */
+    public int[] silentSamples() {
+        return silentSamples.clone();
+    }
+
+    /**
+     * Each node's share of the samples of the last training batch on which it released (threshold or timer), or
+     * {@code null} before the first training batch or in a sequence task (whose steps are not counted). Read it
+     * between batches only, on the training thread.
+     */
+    public float[] lastBatchReleaseRates() {
+        if (countedSamples == 0 || readout) {
+            return null;
+        }
+        float[] rates = new float[nodes];
+        for (int j = 0; j < nodes; j++) {
+            rates[j] = (thresholdCount[j] + timerCount[j]) / (float) countedSamples;
+        }
+        return rates;
     }
 
     /** Index of the first weight or bias that is NaN or infinite, or -1; weights first, then biases. */

@@ -20,9 +20,10 @@ public final class Trainer {
     /** Told after every batch; called on the training thread, so keep it quick. */
     @FunctionalInterface
     public interface Progress {
-        void batchDone(int samplesDone, int samplesTotal, double meanLossSoFar);
+        /** {@code accuracySoFar}: the share of this epoch's samples so far that the network got right. */
+        void batchDone(int samplesDone, int samplesTotal, double meanLossSoFar, double accuracySoFar);
 
-        Progress NONE = (done, total, loss) -> { };
+        Progress NONE = (done, total, loss, accuracy) -> { };
     }
 
     private final GatingNetwork network;
@@ -161,7 +162,7 @@ public final class Trainer {
             loss += batchLoss;
             right += propagation.correct();
             done += count;
-            progress.batchDone(done, size, loss / done);
+            progress.batchDone(done, size, loss / done, (double) right / done);
         }
         network.requireFinite("after " + done + " samples of this epoch");
         double seconds = (System.nanoTime() - start) / 1e9;

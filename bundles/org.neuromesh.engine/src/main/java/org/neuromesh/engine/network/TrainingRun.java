@@ -27,6 +27,11 @@ public final class TrainingRun {
         default void batchDone(int epoch, int samplesDone, int samplesTotal, double meanLoss) {
         }
 
+        /** After every batch, with the share of the epoch's samples so far that were right; tells the above. */
+        default void batchDone(int epoch, int samplesDone, int samplesTotal, double meanLoss, double accuracySoFar) {
+            batchDone(epoch, samplesDone, samplesTotal, meanLoss);
+        }
+
         /** After every epoch, with its validation accuracy if the run has a validation set. */
         default void epochDone(EpochReport report) {
         }
@@ -80,7 +85,7 @@ public final class TrainingRun {
         for (int epoch = 1; epoch <= epochs; epoch++) {
             int current = epoch;
             EpochStats stats = trainer.trainEpoch(train,
-                    (done, total, loss) -> listener.batchDone(current, done, total, loss), stop);
+                    (done, total, loss, accuracy) -> listener.batchDone(current, done, total, loss, accuracy), stop);
             Optional<Evaluation> checked = validation == null ? Optional.empty()
                     : Optional.of(trainer.evaluateInDetail(validation));
             String change = "";

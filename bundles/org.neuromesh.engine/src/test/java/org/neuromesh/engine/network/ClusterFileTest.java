@@ -99,6 +99,27 @@ class ClusterFileTest {
         IOException error = assertThrows(IOException.class, () -> ClusterFile.read(file));
         assertTrue(error.getMessage().contains("truncated") && error.getMessage().contains("cut.nmc"),
                 error.getMessage());
+        // and says where it ends
+        assertTrue(error.getMessage().contains("truncated at byte " + bytes.length / 2), error.getMessage());
+    }
+
+    @Test
+    void givenAFileClaimingAHugeLayer_whenRead_thenItIsRefusedBeforeAnythingIsAllocated() throws IOException {
+        // given a small file whose header declares a first layer of 16,384 x 16,384 (2 GB of weights and mask,
+        // within the sizes one layer may have), with its gating parameters valid and nothing after the sizes
+        ByteBuffer header = ByteBuffer.allocate(4 + 4 + 8 + 6 * 4 + 4 + 4 + 4 + 1 + 64);
+        header.putInt(0x4E4D434C).putInt(2).putLong(1);
+        GatingNetwork sample = trainedLooking();
+        header.putFloat(sample.gating().initialThreshold()).putFloat(sample.gating().initialTimeToRelease())
+                .putFloat(sample.gating().etaD0()).putFloat(sample.gating().etaT()).putFloat(sample.gating().alpha())
+                .putFloat(sample.gating().traceDecay());
+        header.putInt(2).putInt(16_384).putInt(16_384).put((byte) 0);
+        Path file = Files.write(folder.resolve("huge.nmc"), header.array());
+        // when read, then it is refused with the sizes and the file's length, not with an OutOfMemoryError
+        IOException error = assertThrows(IOException.class, () -> ClusterFile.read(file));
+        assertTrue(error.getMessage().contains("huge.nmc is truncated or damaged: layer 0 declares 16384 nodes of 16384 inputs")
+                && error.getMessage().contains("the file has only " + header.capacity() + " bytes"),
+                error.getMessage());
     }
 
     @Test

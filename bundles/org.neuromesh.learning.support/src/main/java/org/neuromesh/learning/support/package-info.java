@@ -4,6 +4,7 @@
  * check that a step fits the shape a rule began with, and parameter validation. Plain Java on the learning API
  * only.
  *
- * <p>Package version 0.2.0: adds {@code Descent}, {@code AdamDescent} and {@code Optimizer}.
+ * <p>Package version 0.2.0: adds {@code Descent}, {@code AdamDescent} and {@code Optimizer}. 0.3.0: adds
+ * {@code RuleSettings}, a rule's configuration with a run's settings.
  */
 package org.neuromesh.learning.support;

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.neuromesh.api.network.MessageFlows;
 import org.neuromesh.api.network.NetworkStatus;
 import org.neuromesh.api.network.PeerNetwork;
 import org.neuromesh.api.peer.PeerMessaging;
@@ -32,6 +33,8 @@ import org.osgi.service.event.EventAdmin;
 public class PeerNetworkComponent implements PeerNetwork {
 
     static final long LOOK_EVERY_MILLIS = 500;
+    /** Messages are told more often than the status, so that views can show them move as they pass. */
+    static final long TELL_MESSAGES_EVERY_MILLIS = 200;
 
     private final PeerRuntime runtime;
     private final ScheduledExecutorService looker;
@@ -54,6 +57,8 @@ public class PeerNetworkComponent implements PeerNetwork {
             return thread;
         });
         looker.scheduleWithFixedDelay(this::postIfChanged, 0, LOOK_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+        looker.scheduleWithFixedDelay(this::postMessages, TELL_MESSAGES_EVERY_MILLIS, TELL_MESSAGES_EVERY_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     @Deactivate
@@ -85,6 +90,19 @@ public class PeerNetworkComponent implements PeerNetwork {
         } catch (RuntimeException e) {
             System.getLogger(PeerNetworkComponent.class.getName()).log(System.Logger.Level.WARNING,
                     "could not tell the network status", e);
+        }
+    }
+
+    private void postMessages() {
+        try {
+            MessageFlows flows = runtime.drainFlows();
+            EventAdmin admin = events;
+            if (admin != null && (!flows.shown().isEmpty() || flows.notShown() > 0)) {
+                admin.postEvent(new Event(TOPIC_MESSAGES, Map.of(FLOWS, flows)));
+            }
+        } catch (RuntimeException e) {
+            System.getLogger(PeerNetworkComponent.class.getName()).log(System.Logger.Level.WARNING,
+                    "could not tell the messages that passed", e);
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.neuromesh.api.federation.FederatedModel;
 import org.neuromesh.api.federation.NodeLending;
 import org.neuromesh.api.ledger.Ledger;
+import org.neuromesh.api.network.MessageFlows;
 import org.neuromesh.api.network.Traffic;
 import org.neuromesh.api.peer.PeerDiscovery;
 import org.neuromesh.api.peer.PeerId;
@@ -33,6 +34,7 @@ import org.neuromesh.peer.HeldMessageFolder;
 import org.neuromesh.peer.HoldingLimits;
 import org.neuromesh.peer.Inbox;
 import org.neuromesh.peer.Lending;
+import org.neuromesh.peer.MessageFlowRecorder;
 import org.neuromesh.peer.Loans;
 import org.neuromesh.peer.MemberPresence;
 import org.neuromesh.peer.ModulationSink;
@@ -217,6 +219,11 @@ public class PeerRuntimeComponent implements PeerRuntime {
     @Override
     public Traffic traffic() {
         return new Traffic(sender.capsulesSent(), inbox.capsulesOpened(), sender.bytesSent(), inbox.bytesOpened());
+    }
+
+    @Override
+    public MessageFlows drainFlows() {
+        return MessageFlowRecorder.merge(sender.flows().drain(), inbox.flows().drain());
     }
 
     private static Path creditsFile(PeerRuntimeConfig config) {

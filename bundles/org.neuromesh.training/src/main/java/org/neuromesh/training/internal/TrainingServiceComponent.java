@@ -1,5 +1,7 @@
 package org.neuromesh.training.internal;
 
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,12 +13,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.neuromesh.api.learning.LearningRule;
+import org.neuromesh.api.training.CheckpointException;
+import org.neuromesh.api.training.ClusterSnapshot;
+import org.neuromesh.api.training.RuleSetting;
 import org.neuromesh.api.training.TrainingHandle;
 import org.neuromesh.api.training.TrainingListener;
 import org.neuromesh.api.training.TrainingPlan;
 import org.neuromesh.api.training.TrainingResult;
 import org.neuromesh.api.training.TrainingService;
 import org.neuromesh.engine.network.RuleRegistry;
+import org.neuromesh.training.ClusterSnapshots;
 import org.neuromesh.training.TrainingJob;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Component;
@@ -24,6 +30,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.MetaTypeService;
 
 /**
  * The training service: runs plans with the learning rules registered now, each on a thread of its own. A rule
@@ -44,6 +51,10 @@ public class TrainingServiceComponent implements TrainingService {
         thread.setDaemon(true);
         return thread;
     });
+
+    /** Describes the rules' settings; without it (e.g. in plain tests) rules have no described settings. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile MetaTypeService metaType;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addRule(LearningRule rule, Map<String, Object> properties) {
@@ -75,10 +86,39 @@ public class TrainingServiceComponent implements TrainingService {
     }
 
     @Override
+    public List<RuleSetting> ruleSettings(String rule) {
+        MetaTypeService described = metaType;
+        LearningRule installed = installed(rule);
+        return described == null || installed == null ? List.of()
+                : new MetatypeRuleSettings(described).settings(installed);
+    }
+
+    @Override
+    public String checkRuleSetting(String rule, String id, String value) {
+        LearningRule installed = installed(rule);
+        if (installed == null) {
+            return "cannot be checked: the rule '" + rule + "' is not installed";
+        }
+        MetaTypeService described = metaType;
+        return described == null ? "is not a setting of the rule " + rule + " (its settings are not described)"
+                : new MetatypeRuleSettings(described).check(installed, id, value);
+    }
+
+    private LearningRule installed(String rule) {
+        try {
+            return rules.choose(rule == null || rule.isBlank() ? null : rule);
+        } catch (IllegalArgumentException notInstalled) {
+            return null;
+        }
+    }
+
+    @Override
     public TrainingHandle start(TrainingPlan plan, TrainingListener listener) {
         String name = plan.rule().isBlank() ? null : plan.rule();
-        LearningRule rule = rules.choose(name);
-        TrainingJob job = new TrainingJob(plan, rule, rules.nameOf(rule), listener, THREADS);
+        LearningRule chosen = rules.choose(name);
+        String ruleName = rules.nameOf(chosen);
+        LearningRule rule = configured(chosen, ruleName, plan.ruleSettings());
+        TrainingJob job = new TrainingJob(plan, rule, ruleName, listener, THREADS);
         CompletableFuture<TrainingResult> result = new CompletableFuture<>();
         running.add(job);
         threads.execute(() -> {
@@ -100,6 +140,44 @@ public class TrainingServiceComponent implements TrainingService {
             public CompletionStage<TrainingResult> result() {
                 return result;
             }
+
+            @Override
+            public CompletionStage<ClusterSnapshot> snapshot() {
+                return job.snapshot();
+            }
         };
+    }
+
+    /**
+     * The rule with the plan's settings: checked by its metatype first (when described), then by the rule itself.
+     *
+     * @throws IllegalArgumentException naming the rule and the setting that does not fit
+     */
+    private LearningRule configured(LearningRule rule, String ruleName, Map<String, String> settings) {
+        if (settings.isEmpty()) {
+            return rule;
+        }
+        MetaTypeService described = metaType;
+        if (described != null && !new MetatypeRuleSettings(described).settings(rule).isEmpty()) {
+            MetatypeRuleSettings metatype = new MetatypeRuleSettings(described);
+            for (Map.Entry<String, String> setting : settings.entrySet()) {
+                String problem = metatype.check(rule, setting.getKey(), setting.getValue());
+                if (problem != null) {
+                    throw new IllegalArgumentException("the rule setting " + setting.getKey() + " of '" + ruleName
+                            + "': " + problem);
+                }
+            }
+        }
+        try {
+            return rule.withSettings(new LinkedHashMap<>(settings));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the rule settings of '" + ruleName + "' do not fit: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ClusterSnapshot readCheckpoint(Path file) throws CheckpointException {
+        return ClusterSnapshots.read(file);
     }
 }

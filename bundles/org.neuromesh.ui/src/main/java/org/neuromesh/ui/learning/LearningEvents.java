@@ -8,6 +8,8 @@ public final class LearningEvents {
     public static final String STARTED = BASE + "STARTED";
     /** Data: {@link BatchProgress}. */
     public static final String BATCHES = BASE + "BATCHES";
+    /** Data: {@code BatchWindow}, about forty per epoch. */
+    public static final String WINDOW = BASE + "WINDOW";
     /** Data: {@code EpochResult}. */
     public static final String EPOCH = BASE + "EPOCH";
     /** Data: {@code TrainingResult}. */

@@ -7,6 +7,7 @@ import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -14,19 +15,32 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.neuromesh.api.training.BatchWindow;
 import org.neuromesh.api.training.EpochResult;
 import org.neuromesh.api.training.TrainingResult;
+import org.neuromesh.ui.charts.ChartCanvas;
+import org.neuromesh.ui.charts.ChartRenderer;
+import org.neuromesh.ui.model.Chart;
 import org.neuromesh.ui.model.LearningViewModel;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
-/** The Learning view: the run under way, live, per batch window and per epoch, with each layer's gating. */
+/**
+ * The Learning view: the run under way, live: charts of accuracy and loss per batch window and per epoch and of each
+ * layer's gating and threshold, and a row per epoch.
+ */
 public class LearningPart {
 
     private final LearningViewModel model = new LearningViewModel();
+    private final ChartRenderer renderer = new ChartRenderer();
     private Label progress;
     private Button cancel;
+    private ChartCanvas accuracy;
+    private ChartCanvas loss;
+    private ChartCanvas gating;
+    private ChartCanvas threshold;
     private Table table;
 
     @PostConstruct
@@ -38,11 +52,28 @@ public class LearningPart {
         cancel.setText("Cancel run");
         cancel.setEnabled(false);
         cancel.addListener(SWT.Selection, event -> Job.getJobManager().cancel(LearningEvents.JOB_FAMILY));
-        table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        SashForm sash = new SashForm(parent, SWT.VERTICAL);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, true).applyTo(sash);
+        Composite charts = new Composite(sash, SWT.NONE);
+        charts.setLayout(new GridLayout(2, true));
+        accuracy = chart(charts, model.accuracyChart());
+        loss = chart(charts, model.lossChart());
+        gating = chart(charts, model.gatingChart());
+        threshold = chart(charts, model.thresholdChart());
+        table = new Table(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, true).applyTo(table);
+        sash.setWeights(75, 25);
         show();
+    }
+
+    private ChartCanvas chart(Composite parent, Chart first) {
+        return ChartCanvas.inGrid(parent, renderer, first);
+    }
+
+    @PreDestroy
+    void dispose() {
+        renderer.dispose();
     }
 
     @Inject
@@ -58,6 +89,16 @@ public class LearningPart {
     void batches(@UIEventTopic(LearningEvents.BATCHES) LearningEvents.BatchProgress batch) {
         model.batches(batch.epoch(), batch.done(), batch.total(), batch.meanLoss());
         showProgress();
+    }
+
+    @Inject
+    @Optional
+    void batchWindow(@UIEventTopic(LearningEvents.WINDOW) BatchWindow window) {
+        model.batchWindow(window);
+        if (accuracy != null) {
+            accuracy.show(model.accuracyChart());
+            loss.show(model.lossChart());
+        }
     }
 
     @Inject
@@ -93,6 +134,10 @@ public class LearningPart {
             return;
         }
         showProgress();
+        accuracy.show(model.accuracyChart());
+        loss.show(model.lossChart());
+        gating.show(model.gatingChart());
+        threshold.show(model.thresholdChart());
         List<String> columns = model.columns();
         if (table.getColumnCount() != columns.size()) {
             for (TableColumn column : table.getColumns()) {

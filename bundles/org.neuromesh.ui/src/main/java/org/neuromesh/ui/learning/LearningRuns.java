@@ -20,6 +20,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.neuromesh.api.training.BatchWindow;
 import org.neuromesh.api.training.EpochResult;
 import org.neuromesh.api.training.TrainingHandle;
 import org.neuromesh.api.training.TrainingListener;
@@ -63,12 +64,16 @@ public final class LearningRuns {
 
     private static Job schedule(String name, TrainingService training, TrainingPlan plan, IEventBroker events) {
         Job job = new Job(name) {
+            /** The run, for views that look at it while it trains (the Cluster inspector adapts the Job to it). */
+            private volatile TrainingHandle running;
+
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 monitor.beginTask(name, IProgressMonitor.UNKNOWN);
                 TrainingHandle handle;
                 try {
                     handle = training.start(plan, new Relay(events, monitor, name, plan));
+                    running = handle;
                 } catch (IllegalArgumentException refused) {
                     events.post(LearningEvents.ENDED, new TrainingResult(java.util.List.of(), Double.NaN, false,
                             false, refused.getMessage()));
@@ -99,6 +104,12 @@ public final class LearningRuns {
             @Override
             public boolean belongsTo(Object family) {
                 return family == LearningEvents.JOB_FAMILY;
+            }
+
+            @Override
+            public <T> T getAdapter(Class<T> adapter) {
+                return adapter == TrainingHandle.class && running != null ? adapter.cast(running)
+                        : super.getAdapter(adapter);
             }
         };
         job.setUser(true);
@@ -158,6 +169,11 @@ public final class LearningRuns {
                 monitor.subTask("epoch " + epoch + ": batch " + done + " of " + total);
                 events.post(LearningEvents.BATCHES, new LearningEvents.BatchProgress(epoch, done, total, meanLoss));
             }
+        }
+
+        @Override
+        public void batchWindow(BatchWindow window) {
+            events.post(LearningEvents.WINDOW, window);
         }
 
         @Override

@@ -13,7 +13,9 @@ import org.neuromesh.api.training.TrainingPlan;
 /**
  * An experiment file ({@code *.nmx}): human-readable {@code key = value} lines, {@code #} comments, one setting per
  * line. Reading never throws: what is wrong comes back as problems with their line and key, and what could be read
- * is kept, so that an editor opens a broken file with its errors marked and loses nothing.
+ * is kept, so that an editor opens a broken file with its errors marked and loses nothing. The rule's own settings
+ * are {@code rule.<id> = value} lines ({@link #ruleSettings()}); which ids and values fit the chosen rule is
+ * {@link RuleSettingsForm}'s to say, since only the installed rule knows.
  */
 public final class ExperimentFile {
 
@@ -25,6 +27,9 @@ public final class ExperimentFile {
         }
     }
 
+    /** The start of a rule setting's key: {@code rule.learningRate = 0.02}. */
+    public static final String RULE_SETTING = "rule.";
+
     /** Settings and their defaults, in the order a new file lists them. */
     public static final Map<String, String> DEFAULTS = defaults();
     static final Set<String> DATASETS = Set.of("mnist", "fashion-mnist");
@@ -33,10 +38,12 @@ public final class ExperimentFile {
     static final Set<String> GATINGS = Set.of("paper", "fixed-threshold", "no-timer", "relu");
 
     private final Map<String, String> values;
+    private final Map<String, String> ruleSettings;
     private final List<Problem> problems;
 
-    private ExperimentFile(Map<String, String> values, List<Problem> problems) {
+    private ExperimentFile(Map<String, String> values, Map<String, String> ruleSettings, List<Problem> problems) {
         this.values = values;
+        this.ruleSettings = ruleSettings;
         this.problems = problems;
     }
 
@@ -59,12 +66,20 @@ public final class ExperimentFile {
 
     /** A new experiment with every default. */
     public static ExperimentFile create() {
-        return new ExperimentFile(new LinkedHashMap<>(DEFAULTS), List.of());
+        return create("");
+    }
+
+    /** A new experiment with every default and this rule (the Learning preference; blank: the highest-ranked). */
+    public static ExperimentFile create(String defaultRule) {
+        Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+        values.put("rule", defaultRule == null ? "" : defaultRule.strip());
+        return new ExperimentFile(values, new java.util.TreeMap<>(), List.of());
     }
 
     /** Reads a file's text; unknown keys, repeated keys, lines without {@code =} and bad values are problems. */
     public static ExperimentFile parse(String text) {
         Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+        Map<String, String> ruleSettings = new java.util.TreeMap<>();
         List<Problem> problems = new ArrayList<>();
         Map<String, Integer> seenOn = new LinkedHashMap<>();
         String[] lines = text.split("\r?\n", -1);
@@ -80,6 +95,18 @@ public final class ExperimentFile {
             }
             String key = line.substring(0, equals).strip();
             String value = line.substring(equals + 1).strip();
+            if (key.startsWith(RULE_SETTING)) {
+                String id = key.substring(RULE_SETTING.length());
+                if (!id.matches("[A-Za-z0-9_.-]+")) {
+                    problems.add(new Problem(i + 1, key, "is not a rule setting: rule. is followed by the setting's"
+                            + " id, e.g. rule.learningRate"));
+                } else if (seenOn.put(key, i + 1) != null) {
+                    problems.add(new Problem(i + 1, key, "is set again"));
+                } else if (!value.isEmpty()) {
+                    ruleSettings.put(id, value);
+                }
+                continue;
+            }
             if (!DEFAULTS.containsKey(key)) {
                 problems.add(new Problem(i + 1, key, "is not a setting; settings are " + DEFAULTS.keySet()));
                 continue;
@@ -90,7 +117,7 @@ public final class ExperimentFile {
             }
             values.put(key, value);
         }
-        ExperimentFile file = new ExperimentFile(values, problems);
+        ExperimentFile file = new ExperimentFile(values, ruleSettings, problems);
         for (String key : DEFAULTS.keySet()) {
             String wrong = file.check(key, values.get(key));
             if (wrong != null) {
@@ -112,7 +139,28 @@ public final class ExperimentFile {
         }
         Map<String, String> changed = new LinkedHashMap<>(values);
         changed.put(key, value.strip());
-        return parse(text(changed));
+        return parse(text(changed, ruleSettings));
+    }
+
+    /** The rule's settings the file sets ({@code rule.<id>} lines), by id; a setting not listed is as configured. */
+    public Map<String, String> ruleSettings() {
+        return java.util.Collections.unmodifiableMap(ruleSettings);
+    }
+
+    /** The same experiment with one rule setting set, or removed when {@code value} is blank. */
+    public ExperimentFile withRuleSetting(String id, String value) {
+        Map<String, String> changed = new java.util.TreeMap<>(ruleSettings);
+        if (value == null || value.isBlank()) {
+            changed.remove(id);
+        } else {
+            changed.put(id, value.strip());
+        }
+        return parse(text(values, changed));
+    }
+
+    /** The same experiment with exactly these rule settings (e.g. those kept when the rule changes). */
+    public ExperimentFile withRuleSettings(Map<String, String> settings) {
+        return parse(text(values, new java.util.TreeMap<>(settings)));
     }
 
     /** What is wrong; empty if it can run. */
@@ -127,14 +175,27 @@ public final class ExperimentFile {
 
     /** The file's text: every setting, in the order of {@link #DEFAULTS}. */
     public String text() {
-        return text(values);
+        return text(values, ruleSettings);
     }
 
-    private static String text(Map<String, String> values) {
+    private static String text(Map<String, String> values, Map<String, String> ruleSettings) {
         StringBuilder text = new StringBuilder("# NeuroMesh experiment: one setting per line; see the README's"
                 + " workbench section\n");
         DEFAULTS.keySet().forEach(key -> text.append(key).append(" = ").append(values.get(key)).append('\n'));
+        ruleSettings.forEach((id, value) -> text.append(RULE_SETTING).append(id).append(" = ").append(value)
+                .append('\n'));
         return text.toString();
+    }
+
+    /** Equal when they say the same: the same text and the same problems. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ExperimentFile file && file.text().equals(text()) && file.problems.equals(problems);
+    }
+
+    @Override
+    public int hashCode() {
+        return text().hashCode();
     }
 
     /**
@@ -149,7 +210,7 @@ public final class ExperimentFile {
         return new TrainingPlan(get("dataset"), get("rule"), hidden(get("hidden")), Integer.parseInt(get("epochs")),
                 Integer.parseInt(get("batch")), Long.parseLong(get("seed")), get("augment"), get("normalise"),
                 get("schedule"), get("gating"), Integer.parseInt(get("validation")),
-                Integer.parseInt(get("trainingSamples")), checkpoint);
+                Integer.parseInt(get("trainingSamples")), checkpoint, ruleSettings);
     }
 
     /** Why {@code value} does not fit {@code key}, or null if it does. */

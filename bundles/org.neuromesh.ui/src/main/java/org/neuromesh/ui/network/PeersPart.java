@@ -1,6 +1,9 @@
 package org.neuromesh.ui.network;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
@@ -8,6 +11,7 @@ import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
@@ -27,9 +31,11 @@ import jakarta.inject.Inject;
 /** The Peers view: every peer this one knows, with health, latency, credits and when it was last heard. */
 public class PeersPart {
 
+    public static final String ID = "org.neuromesh.ui.part.peers";
     static final String NO_RUNTIME = "The peer runtime is not running: no network to show.";
 
     private Label summary;
+    private Label actionResult;
     private TableViewer viewer;
 
     @PostConstruct
@@ -37,7 +43,10 @@ public class PeersPart {
         parent.setLayout(new GridLayout());
         summary = new Label(parent, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(summary);
-        viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        // the outcome of the last action of the view's toolbar (see org.neuromesh.ui.peers)
+        actionResult = new Label(parent, SWT.WRAP);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(actionResult);
+        viewer = new TableViewer(parent, SWT.BORDER | SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
@@ -73,12 +82,49 @@ public class PeersPart {
         NetworkStatusInput.of(event).ifPresent(this::show);
     }
 
+    /**
+     * The names of the selected peers: the display name, or the short id of a peer without one or whose name
+     * another peer has too.
+     */
+    public List<String> selectedPeerNames() {
+        if (viewer == null || viewer.getControl().isDisposed()) {
+            return List.of();
+        }
+        Map<String, Long> names = rows().stream().collect(Collectors.groupingBy(PeerRow::name,
+                Collectors.counting()));
+        return selectedRows().stream().map(row -> row.name().isBlank() || names.get(row.name()) > 1 ? row.id()
+                : row.name()).toList();
+    }
+
+    private List<PeerRow> selectedRows() {
+        return viewer.getStructuredSelection().stream().map(PeerRow.class::cast).toList();
+    }
+
+    private List<PeerRow> rows() {
+        return viewer.getInput() instanceof List<?> list ? list.stream().map(PeerRow.class::cast).toList()
+                : List.of();
+    }
+
+    /** Shows the outcome of a peer action under the summary. */
+    public void showActionResult(String line) {
+        if (actionResult == null || actionResult.isDisposed()) {
+            return;
+        }
+        actionResult.setText(line);
+        actionResult.getParent().layout();
+    }
+
     private void show(NetworkStatus status) {
         if (viewer == null || viewer.getControl().isDisposed()) {
             return;
         }
         summary.setText(status == null ? NO_RUNTIME : PeersViewModel.summary(status));
-        viewer.setInput(status == null ? List.of() : PeersViewModel.rows(status));
+        // rows are values that change with every heartbeat: keep the selection by peer id
+        Set<String> selected = selectedRows().stream().map(PeerRow::id).collect(Collectors.toSet());
+        List<PeerRow> rows = status == null ? List.of() : PeersViewModel.rows(status);
+        viewer.setInput(rows);
+        viewer.setSelection(new StructuredSelection(rows.stream().filter(row -> selected.contains(row.id()))
+                .toList()));
         for (TableColumn column : viewer.getTable().getColumns()) {
             column.pack();
         }

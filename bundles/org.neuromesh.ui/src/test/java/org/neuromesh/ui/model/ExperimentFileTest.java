@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.neuromesh.api.training.TrainingPlan;
@@ -66,5 +67,39 @@ class ExperimentFileTest {
         assertEquals(changed.text(), read.text());
         assertEquals("12", read.get("epochs"));
         assertEquals("is from 1 to 10000, not 0", changed.with("epochs", "0").problemOf("epochs"));
+    }
+
+    @Test
+    void givenRuleSettingLines_whenRead_thenTheyAreTheRuleSettingsAndWrittenBackAfterTheOthers() {
+        ExperimentFile file = ExperimentFile.parse("rule = eligibility\nrule.momentum = 0.5\nrule.learningRate ="
+                + " 0.02\nepochs = 1\n");
+        assertEquals(List.of(), file.problems());
+        assertEquals(Map.of("learningRate", "0.02", "momentum", "0.5"), file.ruleSettings());
+        assertTrue(file.text().endsWith("trainingSamples = 0\nrule.learningRate = 0.02\nrule.momentum = 0.5\n"),
+                file.text());
+        assertEquals(file, ExperimentFile.parse(file.text()));
+    }
+
+    @Test
+    void givenARuleSetting_whenSetAndCleared_thenItsLineComesAndGoesAndTheRestStays() {
+        ExperimentFile set = ExperimentFile.create().withRuleSetting("learningRate", " 0.02 ");
+        assertTrue(set.text().contains("\nrule.learningRate = 0.02\n"), set.text());
+        ExperimentFile cleared = set.with("epochs", "7").withRuleSetting("learningRate", "");
+        assertEquals(Map.of(), cleared.ruleSettings());
+        assertEquals("7", cleared.get("epochs"));
+    }
+
+    @Test
+    void givenRuleSettings_whenPlanned_thenThePlanCarriesThem() {
+        TrainingPlan plan = ExperimentFile.parse("rule.learningRate = 0.02\n").plan(Path.of("x.nmc"));
+        assertEquals(Map.of("learningRate", "0.02"), plan.ruleSettings());
+    }
+
+    @Test
+    void givenABadRuleSettingKeyOrARepeatedOne_thenEachIsAProblemOnItsLine() {
+        ExperimentFile file = ExperimentFile.parse("rule. = 1\nrule.momentum = 0.5\nrule.momentum = 0.6\n");
+        assertEquals(2, file.problems().size(), file.problems().toString());
+        assertEquals(1, file.problems().get(0).line());
+        assertEquals("line 3: rule.momentum: is set again", file.problems().get(1).toString());
     }
 }

@@ -17,14 +17,23 @@ record ViewSnapshot(int number, List<String> shells, List<String> statusLine, Li
     static final String PROVIDERS = "org.neuromesh.ui.part.providers";
     static final String PEERS = "org.neuromesh.ui.part.peers";
     static final String DASHBOARD = "org.neuromesh.ui.part.dashboard";
+    static final String NETWORK = "org.neuromesh.ui.part.network";
     static final String LEARNING = "org.neuromesh.ui.part.learning";
     static final String RUNS = "org.neuromesh.ui.part.runs";
+    static final String INSPECTOR = "org.neuromesh.ui.part.inspector";
+    static final String SESSION = "org.neuromesh.ui.part.session";
     static final String EXPERIMENT = "org.neuromesh.ui.partdescriptor.experiment";
 
     private static final String PREFIX = "UIPROBE ";
 
-    /** One part: its labels, its table's columns and rows. */
-    record Part(List<String> status, List<String> fields, List<String> columns, List<List<String>> rows) {
+    /** One part: its labels, its table's columns and rows, and what its charts say they have drawn. */
+    record Part(List<String> status, List<String> fields, List<String> columns, List<List<String>> rows,
+            List<String> charts, List<List<String>> items) {
+
+        /** What the chart titled {@code title} has drawn, e.g. "Accuracy: train per window 40 points, ...". */
+        Optional<String> chart(String title) {
+            return charts.stream().filter(chart -> chart.startsWith(title + ": ")).findFirst();
+        }
 
         /** Whether a row has these first cells, e.g. {@code hasRow("learning rule", "eligibility")}. */
         boolean hasRow(String... firstCells) {
@@ -39,7 +48,7 @@ record ViewSnapshot(int number, List<String> shells, List<String> statusLine, Li
         }
     }
 
-    private static final Part NONE = new Part(List.of(), List.of(), List.of(), List.of());
+    private static final Part NONE = new Part(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
     /** The part with this element id, empty if it is not visible. */
     Part part(String id) {
@@ -73,7 +82,8 @@ record ViewSnapshot(int number, List<String> shells, List<String> statusLine, Li
                 + statusLine + ", tabs " + tabs);
         parts.forEach((id, part) -> {
             text.append("\n part ").append(id).append(": status ").append(part.status()).append(", fields ")
-                    .append(part.fields()).append(", columns ").append(part.columns());
+                    .append(part.fields()).append(", columns ").append(part.columns())
+                    .append(", charts ").append(part.charts());
             part.rows().forEach(row -> text.append("\n  ").append(String.join(" | ", row)));
         });
         return text.toString();
@@ -118,7 +128,7 @@ record ViewSnapshot(int number, List<String> shells, List<String> statusLine, Li
                 String id = line.substring(5, space);
                 String rest = line.substring(space + 1);
                 Part part = parts.computeIfAbsent(id, key -> new Part(new ArrayList<>(), new ArrayList<>(),
-                        new ArrayList<>(), new ArrayList<>()));
+                        new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
                 if (rest.startsWith("status: ")) {
                     part.status().add(rest.substring(8));
                 } else if (rest.startsWith("field: ")) {
@@ -127,6 +137,10 @@ record ViewSnapshot(int number, List<String> shells, List<String> statusLine, Li
                     part.columns().addAll(Arrays.asList(rest.substring(9).split("\\|", -1)));
                 } else if (rest.startsWith("row: ")) {
                     part.rows().add(Arrays.asList(rest.substring(5).split("\\|", -1)));
+                } else if (rest.startsWith("chart: ")) {
+                    part.charts().add(rest.substring(7));
+                } else if (rest.startsWith("items: ")) {
+                    part.items().add(Arrays.asList(rest.substring(7).split("\\|", -1)));
                 }
             }
         }

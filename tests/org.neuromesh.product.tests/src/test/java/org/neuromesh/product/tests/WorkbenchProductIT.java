@@ -7,80 +7,31 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The built workbench product, started by its own script under Xvfb. Its Providers view is read from inside the
- * running workbench by the test bundle {@code org.neuromesh.tests.uiprobe}: put into the product's plug-in folder
- * before the start, it prints the view's table whenever it changes (see {@link ViewSnapshot}). Screenshots go to
- * {@code neuromesh.screenshots.dir}.
+ * The built workbench product under Xvfb ({@link WorkbenchUnderTest}), read through the UI probe: providers coming
+ * and going, the workbench as a peer with a server peer joining it, runs, experiments and their failures, and
+ * {@code ./neuromesh bench workbench}.
  */
-class WorkbenchProductIT {
+class WorkbenchProductIT extends WorkbenchTest {
 
-    private static final Duration START = Duration.ofSeconds(120);
-    private static final Duration REACT = Duration.ofSeconds(30);
     private static final List<String> COLUMNS = List.of("Kind", "Name", "Ranking", "Bundle", "Properties");
 
-    private final Path screenshots = Path.of(System.getProperty("neuromesh.screenshots.dir", "target/screenshots"));
-
-    @TempDir
-    Path work;
-
-    private Path workbench;
-    private VirtualDisplay display;
-    private RunningProduct product;
-    private long startedNanos;
-    private int brokerPort;
-    private Path probeCommands;
     private RunningProduct server;
 
-    @BeforeEach
-    void startWorkbenchWithProbe() throws Exception {
-        workbench = RunningProduct.copyProduct("org.neuromesh.workbench.product", "neuromesh-workbench", work);
-        Path probe = RunningProduct.testBundleJar("org.neuromesh.tests.uiprobe");
-        Files.copy(probe, workbench.resolve("plugins/uiprobe.jar"));
-        // the workbench is a full peer: its embedded broker on a free port, for the server peer of a test to join
-        brokerPort = RunningProduct.freePort();
-        Files.createDirectories(workbench.resolve("conf"));
-        Files.writeString(workbench.resolve("conf/org.neuromesh.broker.cfg"), "port = " + brokerPort + "\n");
-        // (no host: the transport uses the embedded broker, on the port it is told)
-        Files.writeString(workbench.resolve("conf/org.neuromesh.discovery.mqtt.cfg"), "port = " + brokerPort
-                + "\ndisplayName = workbench\nheartbeatSeconds = 2\n");
-        probeCommands = work.resolve("uiprobe-commands.txt");
-        Files.createDirectories(screenshots);
-        display = VirtualDisplay.start(1024, 640);
-        startedNanos = System.nanoTime();
-        product = RunningProduct.start(workbench, "neuromesh-workbench", Map.of(
-                "DISPLAY", display.name(),
-                "GDK_BACKEND", "x11",
-                "NO_AT_BRIDGE", "1",
-                "NEUROMESH_VMARGS", "-Declipse.consoleLog=true -Dosgi.instance.area=" + work.resolve("workspace")
-                        + " -Dneuromesh.home=" + work.resolve("home") + " -Dneuromesh.uiprobe.commands="
-                        + probeCommands));
-    }
-
     @AfterEach
-    void stopWorkbench() throws Exception {
+    void stopServerPeer() throws Exception {
         if (server != null) {
             server.close();
-        }
-        if (product != null) {
-            product.close();
-        }
-        if (display != null) {
-            display.close();
         }
     }
 
@@ -90,14 +41,14 @@ class WorkbenchProductIT {
         ViewSnapshot started = awaitView("the default learning rule", START,
                 view -> view.hasRow("learning rule", "eligibility"));
         System.out.printf("Workbench showed its providers %.1f s after start%n",
-                (System.nanoTime() - startedNanos) / 1e9);
+                (System.nanoTime() - workbench.startedNanos()) / 1e9);
         assertEquals(List.of("NeuroMesh Workbench"), started.shells(), "window title");
         assertEquals(COLUMNS, started.columns(), "columns of the Providers view");
         assertTrue(started.rows().stream().allMatch(row -> row.size() == COLUMNS.size()), started::toString);
         screenshot("workbench-started.png");
 
         // given the sample plug-in dropped into the running workbench's plugins/ folder
-        Path dropped = workbench.resolve("plugins/sample-plugin.jar");
+        Path dropped = workbench.installation().resolve("plugins/sample-plugin.jar");
         Files.copy(RunningProduct.testBundleJar("org.neuromesh.sample.plugin"), work.resolve("sample-plugin.jar"));
         Files.move(work.resolve("sample-plugin.jar"), dropped, StandardCopyOption.ATOMIC_MOVE);
         // then its rule appears as a new row, next to the default
@@ -121,7 +72,7 @@ class WorkbenchProductIT {
     void givenTheWorkbenchAsAFullPeer_whenAServerPeerJoinsItsBroker_thenTheNetworkViewsAndStatusLineShowIt()
             throws Exception {
         // when the workbench has started, a peer on its own embedded broker, then the status line shows that
-        String broker = "tcp://127.0.0.1:" + brokerPort;
+        String broker = "tcp://127.0.0.1:" + workbench.brokerPort();
         ViewSnapshot started = awaitView("the connection in the status line", START, view -> view.statusLine()
                 .contains("Connected to " + broker + " · 0 peers"));
         assertEquals(List.of("NeuroMesh Workbench"), started.shells(), "window title");
@@ -140,7 +91,7 @@ class WorkbenchProductIT {
         screenshot("workbench-network-alone.png");
 
         // given a headless server peer that joins the workbench's embedded broker
-        server = startServerPeer(brokerPort, "server-peer");
+        server = workbench.startServerPeer("server-peer");
         // then it appears in the Peers view with its name and health, in the Dashboard and in the status line
         // (each view takes the same event in turn: the probe may read between the two)
         awaitView("the server peer in the Peers view and the Dashboard", Duration.ofSeconds(90), view -> view
@@ -150,6 +101,16 @@ class WorkbenchProductIT {
         awaitView("one peer in the status line", REACT, view -> view.statusLine()
                 .contains("Connected to " + broker + " · 1 peer"));
         screenshot("workbench-network.png");
+
+        // and when the server peer broadcasts an error signal, the Network view draws it coming in and counts it
+        command("show " + ViewSnapshot.NETWORK);
+        awaitView("the Network view with the server peer", REACT, view -> view.part(ViewSnapshot.NETWORK).status()
+                .stream().anyMatch(line -> line.startsWith("1 peer · ")));
+        server.type("neuromesh:signal --value 0.5 --topic digits");
+        awaitView("the signal in the Network view", REACT, view -> view.part(ViewSnapshot.NETWORK).status().stream()
+                .anyMatch(line -> line.equals("1 peer · in the last 10 s: 1 signal")));
+        screenshot("workbench-network-view.png");
+        command("show " + ViewSnapshot.PEERS);
 
         // and when it stops, it leaves the Peers view again
         server.close();
@@ -176,9 +137,23 @@ class WorkbenchProductIT {
         assertTrue(validation > 70, "validation accuracy " + validation + "% after one epoch: " + done);
         assertTrue(learning.status().contains(String.format(java.util.Locale.ROOT,
                 "Done: validation accuracy %.2f%% after 1 epochs", validation)), done::toString);
+        // and its charts have drawn the epoch: accuracy and loss per batch window (the epoch's 79 batches of 64 are
+        // fewer than 2 x 40, so a window each) and per epoch, the layer's gating and threshold
+        ViewSnapshot drawn = awaitView("the Learning view's charts with the epoch", REACT, view -> view.part(
+                ViewSnapshot.LEARNING).chart("Accuracy").filter(chart -> chart.contains("validation per epoch 1 point"))
+                .isPresent() && view.part(ViewSnapshot.LEARNING).chart("Threshold").filter(chart -> chart.contains(
+                        "L1 mean threshold 1 point")).isPresent());
+        String accuracy = drawn.part(ViewSnapshot.LEARNING).chart("Accuracy").orElseThrow();
+        assertTrue(accuracy.startsWith("Accuracy: train per window 79 points"), accuracy);
+        assertTrue(accuracy.contains(String.format(java.util.Locale.ROOT, "validation per epoch 1 point, last %.2f%%",
+                validation)), accuracy);
+        assertTrue(drawn.part(ViewSnapshot.LEARNING).chart("Loss").orElseThrow().contains("loss per epoch 1 point"),
+                drawn::toString);
+        assertTrue(drawn.part(ViewSnapshot.LEARNING).chart("Gating").orElseThrow().contains("L1 release rate 1 point"),
+                drawn::toString);
         screenshot("workbench-learning.png");
         // and the run's checkpoint is in the workspace
-        try (var runs = Files.list(work.resolve("workspace/runs"))) {
+        try (var runs = Files.list(workbench.workspace().resolve("runs"))) {
             assertTrue(runs.anyMatch(file -> file.getFileName().toString().endsWith(".nmc")));
         }
     }
@@ -225,7 +200,7 @@ class WorkbenchProductIT {
         ViewSnapshot done = awaitView("the small experiment's epoch", Duration.ofMinutes(3), view -> view.part(
                 ViewSnapshot.LEARNING).status().stream().anyMatch(line -> line.startsWith("Done: ")));
         assertEquals(1, done.part(ViewSnapshot.LEARNING).rows().size(), done::toString);
-        try (var runs = Files.list(work.resolve("workspace/runs"))) {
+        try (var runs = Files.list(workbench.workspace().resolve("runs"))) {
             assertTrue(runs.anyMatch(file -> file.getFileName().toString().startsWith("small-")));
         }
         // and the Runs view lists it, with its settings and outcome, as recorded in the workspace
@@ -234,6 +209,11 @@ class WorkbenchProductIT {
                 .rows().stream().anyMatch(row -> row.get(0).equals("small") && row.get(3).startsWith("done: ")));
         assertTrue(runs.part(ViewSnapshot.RUNS).rows().stream().anyMatch(row -> row.get(0).equals("small")
                 && row.get(1).contains("hidden [32], 1 epochs") && row.get(2).equals("1")), runs::toString);
+        // and its curves are drawn in the Runs view's charts, as the selected (newest) run
+        awaitView("the small run's curves in the Runs view", REACT, view -> view.part(ViewSnapshot.RUNS).chart(
+                "Accuracy of the selected runs").filter(chart -> chart.contains("small 1 point")).isPresent()
+                && view.part(ViewSnapshot.RUNS).chart("Loss of the selected runs").filter(chart -> chart.contains(
+                        "small 1 point")).isPresent());
         screenshot("workbench-runs.png");
     }
 
@@ -250,12 +230,12 @@ class WorkbenchProductIT {
         // then it stops after its current batch, says so, and keeps its checkpoint in the workspace
         awaitView("the cancelled run", REACT, view -> view.part(ViewSnapshot.LEARNING).status().stream()
                 .anyMatch(line -> line.startsWith("Cancelled after ")));
-        try (var runs = Files.list(work.resolve("workspace/runs"))) {
+        try (var runs = Files.list(workbench.workspace().resolve("runs"))) {
             assertTrue(runs.anyMatch(file -> file.getFileName().toString().startsWith("long-")));
         }
 
         // given the sample plug-in's rule dropped into plugins/, and a long run of it
-        Path dropped = workbench.resolve("plugins/sample-plugin.jar");
+        Path dropped = workbench.installation().resolve("plugins/sample-plugin.jar");
         Files.copy(RunningProduct.testBundleJar("org.neuromesh.sample.plugin"), work.resolve("sample-plugin.jar"));
         Files.move(work.resolve("sample-plugin.jar"), dropped, StandardCopyOption.ATOMIC_MOVE);
         command("show " + ViewSnapshot.PROVIDERS);
@@ -283,13 +263,15 @@ class WorkbenchProductIT {
     @EnabledIfSystemProperty(named = "neuromesh.bench", matches = "true")
     void benchmarkTheWorkbench() throws Exception {
         awaitView("the Providers view", START, view -> view.shows(ViewSnapshot.PROVIDERS));
-        double startSeconds = (System.nanoTime() - startedNanos) / 1e9;
+        double startSeconds = (System.nanoTime() - workbench.startedNanos()) / 1e9;
         Map<String, Double> openMillis = new LinkedHashMap<>();
-        for (String part : List.of(ViewSnapshot.LEARNING, ViewSnapshot.RUNS, ViewSnapshot.PROVIDERS)) {
+        for (String part : List.of(ViewSnapshot.LEARNING, ViewSnapshot.RUNS, ViewSnapshot.INSPECTOR,
+                ViewSnapshot.PROVIDERS)) {
             openMillis.put(part, shown(part));
         }
         command("perspective org.neuromesh.workbench.perspective.network");
-        for (String part : List.of(ViewSnapshot.PEERS, ViewSnapshot.DASHBOARD)) {
+        for (String part : List.of(ViewSnapshot.PEERS, ViewSnapshot.DASHBOARD, ViewSnapshot.NETWORK,
+                ViewSnapshot.SESSION)) {
             openMillis.put(part, shown(part));
         }
         command("perspective org.neuromesh.workbench.perspective.experiment");
@@ -299,10 +281,16 @@ class WorkbenchProductIT {
         openAndRun(experiment);
         ViewSnapshot done = awaitView("the epoch done", Duration.ofMinutes(10), view -> view.part(
                 ViewSnapshot.LEARNING).status().stream().anyMatch(line -> line.startsWith("Done: ")));
-        int mark = product.output().length();
+        int mark = workbench.process().output().length();
         command("measure stop");
         String delays = awaitProbeLine(mark, "ui-delay ");
-        long workbenchPeak = peakResidentKilobytes(product.pid());
+        // the charts keep up when the epoch's point is drawn with all its windows by the time the run says Done
+        long doneNanos = System.nanoTime();
+        String accuracyChart = awaitView("the epoch in the accuracy chart", REACT, view -> view.part(ViewSnapshot
+                .LEARNING).chart("Accuracy").filter(chart -> chart.contains("train per epoch 1 point")).isPresent())
+                .part(ViewSnapshot.LEARNING).chart("Accuracy").orElseThrow();
+        double chartLagMillis = (System.nanoTime() - doneNanos) / 1e6;
+        long workbenchPeak = peakResidentKilobytes(workbench.process().pid());
 
         Path serverCopy = RunningProduct.copyProduct("org.neuromesh.server.product", "neuromesh-server",
                 Files.createDirectories(work.resolve("bench-server")));
@@ -321,6 +309,8 @@ class WorkbenchProductIT {
             System.out.println("UI thread during a 784-256-10 epoch on 60,000 images: " + delays
                     + " (target: max <= 100 ms)");
             System.out.println("the run: " + done.part(ViewSnapshot.LEARNING).status().get(0));
+            System.out.printf(java.util.Locale.ROOT, "charts: the epoch drawn %.0f ms after the run said Done "
+                    + "(about 0 = already drawn; the probe reads every 200 ms): %s%n", chartLagMillis, accuracyChart);
             System.out.printf(java.util.Locale.ROOT, "peak resident memory: workbench %d MB, headless server %d MB"
                     + " (each trained the same epoch)%n", workbenchPeak >> 10, serverPeak >> 10);
         }
@@ -328,7 +318,7 @@ class WorkbenchProductIT {
 
     /** Shows a part and returns how long {@code showPart} took, as the probe measured it. */
     private double shown(String part) throws Exception {
-        int mark = product.output().length();
+        int mark = workbench.process().output().length();
         command("show " + part);
         String line = awaitProbeLine(mark, "shown " + part + " in ");
         return Double.parseDouble(line.substring(line.lastIndexOf(" in ") + 4, line.length() - 3));
@@ -338,7 +328,7 @@ class WorkbenchProductIT {
     private String awaitProbeLine(int mark, String start) throws Exception {
         long deadline = System.nanoTime() + REACT.toNanos();
         while (System.nanoTime() < deadline) {
-            for (String line : product.output().substring(mark).split("\n")) {
+            for (String line : workbench.process().output().substring(mark).split("\n")) {
                 int at = line.indexOf("UIPROBE " + start);
                 if (at >= 0) {
                     return line.substring(at + 8).strip();
@@ -346,7 +336,8 @@ class WorkbenchProductIT {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("the probe never printed '" + start + "':\n" + product.output().substring(mark));
+        throw new AssertionError("the probe never printed '" + start + "':\n"
+                + workbench.process().output().substring(mark));
     }
 
     /** VmHWM of a process, in kilobytes. */
@@ -359,58 +350,4 @@ class WorkbenchProductIT {
         throw new IllegalStateException("no VmHWM for process " + pid);
     }
 
-    /** Opens an experiment file, runs it from its editor and waits until its first batches are trained. */
-    private void openAndRun(Path experiment) throws Exception {
-        command("command org.neuromesh.workbench.command.openexperiment org.neuromesh.workbench.commandparameter.file="
-                + experiment);
-        awaitView(experiment.getFileName() + " ready", REACT, view -> view.tabs().contains(experiment.getFileName()
-                .toString()) && view.part(ViewSnapshot.EXPERIMENT).status().contains("Ready to run."));
-        command("click Run");
-        awaitView(experiment.getFileName() + " training", Duration.ofMinutes(2), view -> view.part(
-                ViewSnapshot.LEARNING).status().stream().anyMatch(line -> line.startsWith("Epoch ")));
-    }
-
-    /**
-     * Saves a picture of the screen once it has been painted: the probe reads widgets, which change before the X
-     * server has the new pixels.
-     */
-    private void screenshot(String name) throws Exception {
-        Thread.sleep(700);
-        display.screenshot(screenshots.resolve(name));
-    }
-
-    /** Appends a command for the UI probe (see WorkbenchCommands in org.neuromesh.tests.uiprobe). */
-    private void command(String command) throws IOException {
-        Files.writeString(probeCommands, command + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
-
-    /** Starts a copy of the server product as a peer on the broker at {@code port} of this machine. */
-    private RunningProduct startServerPeer(int port, String name) throws Exception {
-        Path copy = RunningProduct.copyProduct("org.neuromesh.server.product", "neuromesh-server",
-                Files.createDirectories(work.resolve("server")));
-        Files.createDirectories(copy.resolve("conf"));
-        Files.writeString(copy.resolve("conf/org.neuromesh.broker.cfg"), "mode = never\n");
-        Files.writeString(copy.resolve("conf/org.neuromesh.learner.cfg"), "dataset = mnist\nthreads = 1\n");
-        Files.writeString(copy.resolve("conf/org.neuromesh.discovery.mqtt.cfg"), "host = 127.0.0.1\nport = " + port
-                + "\ndisplayName = " + name + "\nheartbeatSeconds = 2\n");
-        return RunningProduct.start(copy, "neuromesh-server", Map.of("NEUROMESH_VMARGS", "-Dneuromesh.home="
-                + work.resolve("server-home")));
-    }
-
-    /** Waits until the probe reports a view matching {@code condition}; fails with what it saw instead. */
-    private ViewSnapshot awaitView(String what, Duration timeout, Predicate<ViewSnapshot> condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Optional<ViewSnapshot> view = Optional.empty();
-        while (System.nanoTime() < deadline && product.isAlive()) {
-            view = ViewSnapshot.latest(product.output());
-            if (view.filter(condition).isPresent()) {
-                return view.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("The workbench did not show " + what + " within " + timeout.toSeconds() + " s"
-                + (product.isAlive() ? "" : " (its process ended)") + ". Last view: "
-                + view.map(ViewSnapshot::toString).orElse("none") + "\nOutput:\n" + product.output());
-    }
 }

@@ -12,8 +12,10 @@ import java.util.stream.Collectors;
 
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.model.application.ui.menu.MToolControl;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.custom.CTabItem;
+import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -40,7 +42,8 @@ import org.eclipse.swt.widgets.Text;
  * UIPROBE end 3
  * </pre>
  *
- * A part's labels are its "status" lines, its text fields and combos its "field" lines, each table its columns and
+ * A part's labels are its "status" lines, its text fields and combos its "field" lines (a combo's choices its "items"
+ * line, separated by '|'), each table its columns and
  * rows; the status line is the text of the workbench's tool controls; "tab" lines are the tabs of the part stacks (a
  * part with unsaved changes has a '*' before its name).
  */
@@ -65,7 +68,12 @@ final class ScreenReader {
     }
 
     void start() {
-        display.asyncExec(this::read);
+        display.asyncExec(() -> {
+            // the pointer to the bottom left corner, over the status line: Xvfb puts it in the middle of the screen,
+            // where a chart's tooltip would cover the chart in every screenshot
+            display.setCursorLocation(0, display.getBounds().height - 1);
+            read();
+        });
     }
 
     void stop() {
@@ -82,6 +90,9 @@ final class ScreenReader {
             if (!shell.isDisposed() && shell.isVisible()) {
                 lines.add("shell: " + shell.getText());
                 describe(shell, null, lines);
+                if (shell.getData(MODEL_ELEMENT) == null) {
+                    describeDialog(shell, lines);
+                }
             }
         }
         String now = String.join("\n", lines);
@@ -124,10 +135,34 @@ final class ScreenReader {
                 lines.add("part " + owner + " field: " + text.getText());
             } else if (owner != null && child instanceof Combo combo) {
                 lines.add("part " + owner + " field: " + combo.getText());
+                lines.add("part " + owner + " items: " + String.join("|", combo.getItems()));
             } else if (owner != null && child instanceof Table table) {
                 describe(table, owner, lines);
+            } else if (owner != null && child instanceof Canvas canvas && canvas.getToolTipText() != null) {
+                // a chart says in its tooltip what it has drawn
+                lines.add("part " + owner + " chart: " + canvas.getToolTipText());
             } else if (child instanceof Composite nested) {
                 describe(nested, owner, lines);
+            }
+        }
+    }
+
+    /**
+     * The texts of a dialog (a shell that is no workbench window), e.g. the message of the broker connection
+     * dialog, as {@code dialog: TEXT} lines; password fields are never read.
+     */
+    private static void describeDialog(Composite composite, List<String> lines) {
+        for (Control child : composite.getChildren()) {
+            if (!child.isVisible()) {
+                continue;
+            }
+            if (child instanceof Label label && !label.getText().isEmpty()) {
+                lines.add("dialog: " + label.getText());
+            } else if (child instanceof Text text && (text.getStyle() & SWT.PASSWORD) == 0
+                    && !text.getText().isEmpty()) {
+                lines.add("dialog: " + text.getText().strip()); // JFace pads a dialog message with a space
+            } else if (child instanceof Composite nested) {
+                describeDialog(nested, lines);
             }
         }
     }

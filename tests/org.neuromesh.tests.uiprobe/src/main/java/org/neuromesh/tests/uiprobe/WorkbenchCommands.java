@@ -18,17 +18,24 @@ import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
 
 /**
  * Commands a test appends to a text file (system property {@code neuromesh.uiprobe.commands}), carried out once each
  * on the UI thread, as a user would by menu: {@code perspective ID} switches to a perspective, {@code show ID} brings
  * a part to the front, {@code command ID [NAME=VALUE]} executes a command (as its menu item would), {@code click
- * TEXT} presses a button, {@code save} saves every dirty part, {@code measure start} / {@code measure stop} time
+ * TEXT} presses a button, {@code commandwith ID NAME=VALUE ...} executes a command with several parameters,
+ * {@code commandlater ID ...} the same once the probe's turn is over (for a command that opens a modal dialog, so
+ * that the probe goes on reading and clicking while it is open), {@code set LABEL=VALUE} types VALUE into the text
+ * field or chooses it in the combo that follows the label LABEL (as a user would, so the part hears a modify
+ * event), {@code save} saves every dirty part, {@code measure start} / {@code measure stop} time
  * how late the UI thread runs a timer posted every 10 ms ({@link UiDelays}); {@code show} prints how long it took. Each prints {@code UIPROBE done N: COMMAND} (or {@code failed}).
  */
 final class WorkbenchCommands {
@@ -52,11 +59,16 @@ final class WorkbenchCommands {
             String command = commands.get(done++).strip();
             try {
                 run(command);
-                out.println(ScreenReader.PREFIX + "done " + done + ": " + command);
+                out.println(ScreenReader.PREFIX + "done " + done + ": " + withoutPasswords(command));
             } catch (RuntimeException e) {
-                out.println(ScreenReader.PREFIX + "failed " + done + ": " + command + ": " + e);
+                out.println(ScreenReader.PREFIX + "failed " + done + ": " + withoutPasswords(command) + ": " + e);
             }
         }
+    }
+
+    /** The command as echoed: a password parameter's value is not printed (tests look for it in the output). */
+    private static String withoutPasswords(String command) {
+        return command.replaceAll("(password=)\\S+", "$1***");
     }
 
     /** Presses the visible, enabled button with this text. */
@@ -69,6 +81,50 @@ final class WorkbenchCommands {
             }
         }
         throw new IllegalArgumentException("no visible, enabled button '" + text + "'");
+    }
+
+    /** Types into (or chooses in) the visible field after the label {@code LABEL} of {@code LABEL=VALUE}. */
+    private void set(String labelAndValue) {
+        String[] labelValue = labelAndValue.split("=", 2);
+        for (Shell shell : Display.getDefault().getShells()) {
+            Control field = fieldAfter(shell, labelValue[0]);
+            if (field instanceof Text text) {
+                text.setText(labelValue[1]); // sends the modify event itself
+                return;
+            }
+            if (field instanceof Combo combo) {
+                if ((combo.getStyle() & SWT.READ_ONLY) != 0 && combo.indexOf(labelValue[1]) < 0) {
+                    throw new IllegalArgumentException("the combo after '" + labelValue[0] + "' has no item '"
+                            + labelValue[1] + "'");
+                }
+                combo.setText(labelValue[1]);
+                // a read-only combo's setText selects without a modify event; a user's choice sends one
+                combo.notifyListeners(SWT.Modify, new Event());
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no visible text field or combo after a label '" + labelValue[0] + "'");
+    }
+
+    private static Control fieldAfter(Composite composite, String label) {
+        Control[] children = composite.getChildren();
+        for (int i = 0; i < children.length; i++) {
+            Control child = children[i];
+            if (!child.isVisible()) {
+                continue;
+            }
+            if (child instanceof Label found && label.equals(found.getText()) && i + 1 < children.length
+                    && (children[i + 1] instanceof Text || children[i + 1] instanceof Combo)) {
+                return children[i + 1];
+            }
+            if (child instanceof Composite nested) {
+                Control field = fieldAfter(nested, label);
+                if (field != null) {
+                    return field;
+                }
+            }
+        }
+        return null;
     }
 
     private static Button find(Composite composite, String text) {
@@ -87,6 +143,25 @@ final class WorkbenchCommands {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code commandwith ID NAME=VALUE NAME=VALUE ...}: a command with several parameters (values without spaces),
+     * e.g. the broker connection's host, port and user, which its dialog would otherwise ask for.
+     */
+    private static void commandWithParameters(IEclipseContext context, String idAndParameters) {
+        String[] words = idAndParameters.split(" ");
+        Map<String, Object> parameters = new HashMap<>();
+        for (int i = 1; i < words.length; i++) {
+            String[] nameValue = words[i].split("=", 2);
+            parameters.put(nameValue[0], nameValue[1]);
+        }
+        ParameterizedCommand parameterized = context.get(ECommandService.class).createCommand(words[0], parameters);
+        EHandlerService handlers = context.get(EHandlerService.class);
+        if (!handlers.canExecute(parameterized)) {
+            throw new IllegalStateException("command " + words[0] + " cannot be executed now");
+        }
+        handlers.executeHandler(parameterized);
     }
 
     private void run(String command) {
@@ -132,7 +207,10 @@ final class WorkbenchCommands {
                 }
                 handlers.executeHandler(parameterized);
             }
+            case "commandwith" -> commandWithParameters(context, words[1]);
+            case "commandlater" -> Display.getCurrent().asyncExec(() -> commandWithParameters(context, words[1]));
             case "click" -> click(words[1]);
+            case "set" -> set(words[1]);
             case "save" -> context.get(EPartService.class).saveAll(false);
             default -> throw new IllegalArgumentException("unknown command " + words[0]);
         }

@@ -1,7 +1,9 @@
 package org.neuromesh.discovery.mqtt.internal;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.neuromesh.api.peer.Outbound;
 import org.neuromesh.api.peer.PeerDiscovery;
@@ -30,16 +32,29 @@ public class MqttTransportComponent implements PeerDiscovery, PeerMessaging {
 
     private final MqttTransport transport;
 
+    /**
+     * @param handover the password of a connection dialog, which is never put into the configuration
+     * @param properties the configuration, for {@link CredentialHandover#ATTEMPT}
+     */
     @Activate
-    public MqttTransportComponent(@Reference PeerSecurity security, MqttTransportConfig config) throws IOException {
-        this.transport = MqttTransport.start(settings(config, security), security);
+    public MqttTransportComponent(@Reference PeerSecurity security, @Reference CredentialHandover handover,
+            MqttTransportConfig config, Map<String, Object> properties) throws IOException {
+        char[] password = handover.passwordFor(config.host(), config.port(), config.tls(), config.username())
+                .orElseGet(() -> config._password().toCharArray());
+        try {
+            this.transport = MqttTransport.start(settings(config, password, security), security);
+        } finally {
+            Arrays.fill(password, '\0'); // the settings keep their own copy
+        }
+        Object attempt = properties.get(CredentialHandover.ATTEMPT);
+        handover.started(attempt instanceof Number number ? number.longValue() : 0, transport);
     }
 
-    static MqttSettings settings(MqttTransportConfig config, PeerSecurity security) {
+    static MqttSettings settings(MqttTransportConfig config, char[] password, PeerSecurity security) {
         return MqttSettings.builder().host(config.host()).port(config.port()).tls(config.tls())
                 .caCertificateFile(config.caCertificateFile())
                 .clientKeyStore(config.clientKeyStore(), config._clientKeyStorePassword().toCharArray())
-                .credentials(config.username(), config._password().toCharArray())
+                .credentials(config.username(), password)
                 .allowPlainCredentials(config.allowPlainCredentials()).topicRoot(config.topicRoot())
                 .displayName(config.displayName()).capabilities(MqttSettings.parseCapabilities(config.capabilities()))
                 .heartbeatSeconds(config.heartbeatSeconds()).missedHeartbeats(config.missedHeartbeats())

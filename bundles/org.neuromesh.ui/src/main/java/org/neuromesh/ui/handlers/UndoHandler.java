@@ -1,0 +1,23 @@
+package org.neuromesh.ui.handlers;
+
+import org.eclipse.e4.core.di.annotations.CanExecute;
+import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.neuromesh.ui.experiment.ExperimentEditor;
+
+import jakarta.inject.Named;
+
+/** Edit > Undo (Ctrl+Z): takes back the last edit of the active experiment editor. */
+public class UndoHandler {
+
+    @CanExecute
+    boolean canExecute(@Optional @Named("e4ActivePart") MPart active) {
+        return active != null && active.getObject() instanceof ExperimentEditor editor && editor.canUndo();
+    }
+
+    @Execute
+    void execute(@Named("e4ActivePart") MPart active) {
+        ((ExperimentEditor) active.getObject()).undo();
+    }
+}
