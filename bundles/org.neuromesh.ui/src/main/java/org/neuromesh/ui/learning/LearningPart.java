@@ -20,7 +20,6 @@ import org.neuromesh.api.training.EpochResult;
 import org.neuromesh.api.training.TrainingResult;
 import org.neuromesh.ui.charts.ChartCanvas;
 import org.neuromesh.ui.charts.ChartRenderer;
-import org.neuromesh.ui.model.Chart;
 import org.neuromesh.ui.model.LearningViewModel;
 
 import jakarta.annotation.PostConstruct;
@@ -56,19 +55,15 @@ public class LearningPart {
         GridDataFactory.fillDefaults().span(2, 1).grab(true, true).applyTo(sash);
         Composite charts = new Composite(sash, SWT.NONE);
         charts.setLayout(new GridLayout(2, true));
-        accuracy = chart(charts, model.accuracyChart());
-        loss = chart(charts, model.lossChart());
-        gating = chart(charts, model.gatingChart());
-        threshold = chart(charts, model.thresholdChart());
+        accuracy = ChartCanvas.inGrid(charts, renderer, model.accuracyChart());
+        loss = ChartCanvas.inGrid(charts, renderer, model.lossChart());
+        gating = ChartCanvas.inGrid(charts, renderer, model.gatingChart());
+        threshold = ChartCanvas.inGrid(charts, renderer, model.thresholdChart());
         table = new Table(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         sash.setWeights(75, 25);
         show();
-    }
-
-    private ChartCanvas chart(Composite parent, Chart first) {
-        return ChartCanvas.inGrid(parent, renderer, first);
     }
 
     @PreDestroy

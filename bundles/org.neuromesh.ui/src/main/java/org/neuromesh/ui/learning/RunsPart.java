@@ -24,7 +24,6 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.neuromesh.ui.charts.ChartCanvas;
 import org.neuromesh.ui.charts.ChartRenderer;
-import org.neuromesh.ui.model.Chart;
 import org.neuromesh.ui.model.RunRecord;
 import org.neuromesh.ui.model.RunsComparison;
 
@@ -58,16 +57,12 @@ public class RunsPart {
         charts.setLayout(new GridLayout(2, true));
         selection = new Label(charts, SWT.NONE);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(selection);
-        accuracy = chart(charts, RunsComparison.accuracy(List.of()));
-        loss = chart(charts, RunsComparison.loss(List.of()));
+        accuracy = ChartCanvas.inGrid(charts, renderer, RunsComparison.accuracy(List.of()));
+        loss = ChartCanvas.inGrid(charts, renderer, RunsComparison.loss(List.of()));
         below.setWeights(35, 65);
         sash.setWeights(40, 60);
         runTable.addListener(SWT.Selection, event -> showSelected());
         refresh();
-    }
-
-    private ChartCanvas chart(Composite parent, Chart first) {
-        return ChartCanvas.inGrid(parent, renderer, first);
     }
 
     @PreDestroy

@@ -27,10 +27,18 @@ public record RunRecord(String name, String description, List<String> settings, 
     /** The first lines of a run's record. */
     public static String header(String name, String description, TrainingPlan plan) {
         return "name = " + name + "\ndescription = " + description + "\nsettings = " + plan.dataset() + ", rule "
-                + (plan.rule().isEmpty() ? "(highest ranked)" : plan.rule()) + ", hidden " + plan.hidden() + ", "
+                + (plan.rule().isEmpty() ? "(highest ranked)" : plan.rule()) + ruleSettings(plan) + ", hidden "
+                + plan.hidden() + ", "
                 + plan.epochs() + " epochs, batch " + plan.batch() + ", seed " + plan.seed() + ", validation "
                 + plan.validation() + ", training images " + (plan.trainingSamples() == 0 ? "all"
                         : plan.trainingSamples()) + "\n";
+    }
+
+    /** E.g. " (learningRate = 0.02, momentum = 0.9)", empty when the rule runs as configured. */
+    private static String ruleSettings(TrainingPlan plan) {
+        return plan.ruleSettings().isEmpty() ? "" : plan.ruleSettings().entrySet().stream()
+                .map(setting -> setting.getKey() + " = " + setting.getValue())
+                .collect(java.util.stream.Collectors.joining(", ", " (", ")"));
     }
 
     /** The line of one epoch. */

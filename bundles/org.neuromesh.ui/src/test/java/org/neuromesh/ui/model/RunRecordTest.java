@@ -29,6 +29,17 @@ class RunRecordTest {
     }
 
     @Test
+    void givenARunWithRuleSettings_thenItsSettingsNameThemAfterTheRule() {
+        // given a plan that sets two of the eligibility rule's settings for this run
+        TrainingPlan tuned = new TrainingPlan("mnist", "eligibility", List.of(32), 1, 64, 1, null, null, null, null,
+                0, 0, null, java.util.Map.of("momentum", "0.9", "learningRate", "0.02"));
+        // when its record is read back, then the settings line names them, sorted, after the rule
+        RunRecord record = RunRecord.parse("tuned", RunRecord.header("tuned", "d", tuned));
+        assertEquals("mnist, rule eligibility (learningRate = 0.02, momentum = 0.9), hidden [32], 1 epochs, batch 64,"
+                + " seed 1, validation 0, training images all", record.row().get(1));
+    }
+
+    @Test
     void givenARunThatCrashedAfterItsFirstEpoch_thenItShowsWhatItHadAndThatItDidNotEnd() {
         String text = RunRecord.header("crashed", "d", PLAN) + RunRecord.epochLine(EPOCH) + "epoch = 2|0.3";
         RunRecord record = RunRecord.parse("crashed-file", text);
