@@ -90,6 +90,19 @@ class PeerActionsProductIT extends WorkbenchTest {
         screenshot("workbench-peer-actions.png");
         // then the server's shell lists it
         awaitServerLine("neuromesh:signal list", "value 0.7500  urgency 0.90  from-the-workbench");
+
+        // when a signal is sent as a user would, through the toolbar's dialog: it opens with its defaults, the peer
+        // and a topic are typed in, and OK sends it
+        command("commandlater org.neuromesh.ui.command.sendsignal");
+        awaitView("the Send error signal dialog", REACT, view -> view.shells().contains("Send error signal"));
+        command("set peer=server-peer");
+        command("set topic=from-the-dialog");
+        command("click OK");
+        // then the dialog closes, the Peers view says what was sent with the dialog's defaults, and the server has it
+        awaitView("the dialog's signal sent", REACT, view -> !view.shells().contains("Send error signal")
+                && view.part(ViewSnapshot.PEERS).status().stream().anyMatch(line -> line.startsWith(
+                        "Sent signal 0.5000 (urgency 0.50, topic from-the-dialog) to ")));
+        awaitServerLine("neuromesh:signal list", "value 0.5000  urgency 0.50  from-the-dialog");
         // and when a memory is shared with it, then it is in the server's inbox of shared capsules
         command("command org.neuromesh.ui.command.sharecapsule" + SETTINGS
                 + "peer=server-peer kind=memory tags=greeting text=hello from the workbench");

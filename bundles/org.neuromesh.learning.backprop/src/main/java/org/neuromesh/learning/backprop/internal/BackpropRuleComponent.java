@@ -46,7 +46,8 @@ public class BackpropRuleComponent implements LearningRule {
     /** The same rule built from the configuration with a run's settings, for that run only. */
     @Override
     public LearningRule withSettings(Map<String, Object> settings) {
-        return settings.isEmpty() ? this : new BackpropRuleComponent(RuleSettings.override(BackpropRuleConfig.class, config, settings, BackpropagationRule.NAME));
+        return settings.isEmpty() ? this : new BackpropRuleComponent(
+                RuleSettings.override(BackpropRuleConfig.class, config, settings, BackpropagationRule.NAME));
     }
 
     /** The configured rule, for diagnostics and in-framework tests. */

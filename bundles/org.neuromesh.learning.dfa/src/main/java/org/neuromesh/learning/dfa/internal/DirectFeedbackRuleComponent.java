@@ -48,13 +48,16 @@ public class DirectFeedbackRuleComponent implements LearningRule {
     /** The same rule built from the configuration with a run's settings, for that run only. */
     @Override
     public LearningRule withSettings(Map<String, Object> settings) {
-        return settings.isEmpty() ? this : new DirectFeedbackRuleComponent(RuleSettings.override(DirectFeedbackRuleConfig.class, config, settings, DirectFeedbackAlignmentRule.NAME));
+        return settings.isEmpty() ? this : new DirectFeedbackRuleComponent(
+                RuleSettings.override(DirectFeedbackRuleConfig.class, config, settings,
+                        DirectFeedbackAlignmentRule.NAME));
     }
 
     /** The configured rule, for diagnostics and in-framework tests. */
     @Override
     public String toString() {
         return DirectFeedbackAlignmentRule.NAME + "(learningRate=" + rule.learningRate() + ", momentum="
-                + rule.momentum() + ", weightDecay=" + rule.weightDecay() + ", optimizer=" + rule.optimizer().id() + ")";
+                + rule.momentum() + ", weightDecay=" + rule.weightDecay() + ", optimizer=" + rule.optimizer().id()
+                + ")";
     }
 }

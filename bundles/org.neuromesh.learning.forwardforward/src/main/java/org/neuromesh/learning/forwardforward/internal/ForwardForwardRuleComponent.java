@@ -47,7 +47,8 @@ public class ForwardForwardRuleComponent implements LearningRule {
     /** The same rule built from the configuration with a run's settings, for that run only. */
     @Override
     public LearningRule withSettings(Map<String, Object> settings) {
-        return settings.isEmpty() ? this : new ForwardForwardRuleComponent(RuleSettings.override(ForwardForwardRuleConfig.class, config, settings, ForwardForwardRule.NAME));
+        return settings.isEmpty() ? this : new ForwardForwardRuleComponent(
+                RuleSettings.override(ForwardForwardRuleConfig.class, config, settings, ForwardForwardRule.NAME));
     }
 
     /** The configured rule, for diagnostics and in-framework tests. */

@@ -46,7 +46,8 @@ public class PepitaRuleComponent implements LearningRule {
     /** The same rule built from the configuration with a run's settings, for that run only. */
     @Override
     public LearningRule withSettings(Map<String, Object> settings) {
-        return settings.isEmpty() ? this : new PepitaRuleComponent(RuleSettings.override(PepitaRuleConfig.class, config, settings, PepitaRule.NAME));
+        return settings.isEmpty() ? this : new PepitaRuleComponent(
+                RuleSettings.override(PepitaRuleConfig.class, config, settings, PepitaRule.NAME));
     }
 
     /** The configured rule, for diagnostics and in-framework tests. */
