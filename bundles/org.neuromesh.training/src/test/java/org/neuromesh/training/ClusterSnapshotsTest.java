@@ -98,16 +98,17 @@ class ClusterSnapshotsTest {
                 }, 2).run();
         byte[] bytes = Files.readAllBytes(good);
         Path cut = Files.write(folder.resolve("cut.nmc"), Arrays.copyOf(bytes, bytes.length - 100));
-        Path stub = Files.write(folder.resolve("stub.nmc"), Arrays.copyOf(bytes, 1000));
+        Path cutShort = Files.write(folder.resolve("cut-short.nmc"), Arrays.copyOf(bytes, 1000));
         Path text = Files.writeString(folder.resolve("notes.nmc"), "these are notes, not a network of nodes");
         // when read, then each fails with a CheckpointException that says what is wrong
         CheckpointException truncated = assertThrows(CheckpointException.class, () -> ClusterSnapshots.read(cut));
         assertEquals(cut, truncated.file());
         assertTrue(truncated.getMessage().startsWith("not a readable NeuroMesh checkpoint: " + cut
                 + " is truncated at byte " + (bytes.length - 100)), truncated.getMessage());
-        CheckpointException stubbed = assertThrows(CheckpointException.class, () -> ClusterSnapshots.read(stub));
-        assertTrue(stubbed.getMessage().contains("stub.nmc is truncated or damaged: layer 0 declares 16 nodes of 784"
-                + " inputs (100352 bytes of weights), but the file has only 1000 bytes"), stubbed.getMessage());
+        CheckpointException refusedCut = assertThrows(CheckpointException.class,
+                () -> ClusterSnapshots.read(cutShort));
+        assertTrue(refusedCut.getMessage().contains("cut-short.nmc is truncated or damaged: layer 0 declares 16 nodes"
+                + " of 784 inputs (100352 bytes of weights), but the file has only 1000 bytes"), refusedCut.getMessage());
         CheckpointException foreign = assertThrows(CheckpointException.class, () -> ClusterSnapshots.read(text));
         assertTrue(foreign.getMessage().contains("is not a NeuroMesh cluster file"), foreign.getMessage());
         CheckpointException missing = assertThrows(CheckpointException.class, () -> ClusterSnapshots.read(folder
