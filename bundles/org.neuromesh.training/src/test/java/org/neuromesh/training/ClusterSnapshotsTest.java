@@ -108,7 +108,8 @@ class ClusterSnapshotsTest {
         CheckpointException refusedCut = assertThrows(CheckpointException.class,
                 () -> ClusterSnapshots.read(cutShort));
         assertTrue(refusedCut.getMessage().contains("cut-short.nmc is truncated or damaged: layer 0 declares 16 nodes"
-                + " of 784 inputs (100352 bytes of weights), but the file has only 1000 bytes"), refusedCut.getMessage());
+                + " of 784 inputs (100352 bytes of weights), but the file has only 1000 bytes"),
+                refusedCut.getMessage());
         CheckpointException foreign = assertThrows(CheckpointException.class, () -> ClusterSnapshots.read(text));
         assertTrue(foreign.getMessage().contains("is not a NeuroMesh cluster file"), foreign.getMessage());
         CheckpointException missing = assertThrows(CheckpointException.class, () -> ClusterSnapshots.read(folder
