@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
@@ -107,8 +108,14 @@ class TrainingServiceComponentTest {
         service.addRule(eligibility, Map.of(LearningRule.NAME_PROPERTY, "eligibility"));
         Path checkpoint = folder.resolve("long.nmc");
         CountDownLatch saved = new CountDownLatch(1);
+        AtomicInteger batchesTold = new AtomicInteger();
         TrainingHandle run = service.start(new TrainingPlan("mnist", "eligibility", List.of(32), 50, 32, 1, "none",
                 "none", "constant", "paper", 0, 2000, checkpoint), new TrainingListener() {
+                    @Override
+                    public void batches(int epoch, int done, int total, double meanLoss) {
+                        batchesTold.incrementAndGet();
+                    }
+
                     @Override
                     public void checkpointSaved(Path file) {
                         saved.countDown();
@@ -125,7 +132,13 @@ class TrainingServiceComponentTest {
         // and the service reads the checkpoint the run wrote, while the run goes on
         ClusterSnapshot read = service.readCheckpoint(checkpoint);
         assertEquals("checkpoint long.nmc (784-32-10)", read.source());
-        // and it is a copy: training on moved the thresholds, the snapshot kept its own
+        // and it is a copy: training on moved the thresholds, the snapshot kept its own (the run is told of the
+        // snapshot's batch right after taking it; two more batches told means at least one trained after it)
+        int toldAtSnapshot = batchesTold.get();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (batchesTold.get() < toldAtSnapshot + 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
         run.cancel();
         run.result().toCompletableFuture().get(60, TimeUnit.SECONDS);
         ClusterSnapshot ended = run.snapshot().toCompletableFuture().get(0, TimeUnit.SECONDS);
