@@ -47,8 +47,8 @@ class LocalPeerFolderTest {
         assertEquals(List.of("#version=1",
                 "org.apache.felix.gogo.shell,1.1.4,plugins/org.apache.felix.gogo.shell_1.1.4.jar,4,true",
                 "org.apache.felix.scr,2.2.14,plugins/org.apache.felix.scr_2.2.14.jar,2,true",
-                "org.neuromesh.ui,0.1.0,plugins/org.neuromesh.ui_0.1.0.jar,4,false"),
-                Files.readAllLines(folder.resolve("configuration/org.eclipse.equinox.simpleconfigurator/bundles.info")));
+                "org.neuromesh.ui,0.1.0,plugins/org.neuromesh.ui_0.1.0.jar,4,false"), Files.readAllLines(folder.resolve(
+                        "configuration/org.eclipse.equinox.simpleconfigurator/bundles.info")));
         // and it runs no broker, joins this machine's, and holds its classes with one thread
         assertEquals("mode = never\n", Files.readString(folder.resolve("conf/org.neuromesh.broker.cfg")));
         assertEquals("host = 127.0.0.1\nport = 41883\ndisplayName = demo-peer-1\nheartbeatSeconds = 2\n",
