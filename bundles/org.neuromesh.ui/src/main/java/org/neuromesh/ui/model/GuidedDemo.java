@@ -27,7 +27,8 @@ public final class GuidedDemo {
                 "A peer can borrow trained nodes from another instead of learning everything itself. Next borrows 32"
                         + " nodes that serve the digits 5-9 from demo-peer-2, paying at most 100 credits; they are"
                         + " grafted into this workbench's own model (if it has none yet, it trains one first, about"
-                        + " a minute). The Peers view shows the credits paid."),
+                        + " a minute). The Peers view shows the credits paid. Borrowing pays most for digits a peer"
+                        + " has never seen; this workbench holds all ten, so expect little change in its accuracy."),
         SESSION("Learn together", "org.neuromesh.ui.part.session",
                 "In a collaborative session every member trains on its own data and sends only what its model"
                         + " learnt, sealed and signed; raw data never leave a peer. This workbench aggregates the"

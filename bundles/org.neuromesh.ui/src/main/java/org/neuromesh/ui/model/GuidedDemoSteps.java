@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -43,7 +44,8 @@ public final class GuidedDemoSteps {
             new LocalPeerPlan("demo-peer-1", "mnist", Set.of(0, 1, 2, 3, 4), List.of(64), 1),
             new LocalPeerPlan("demo-peer-2", "mnist", Set.of(5, 6, 7, 8, 9), List.of(64), 1));
 
-    private static final Set<Integer> BORROWED_CLASSES = Set.of(5, 6, 7, 8, 9);
+    private static final Set<Integer> BORROWED_CLASSES = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(
+            Set.of(5, 6, 7, 8, 9)));
     private static final Duration POLL = Duration.ofMillis(250);
 
     private final LocalPeers localPeers;
@@ -102,8 +104,8 @@ public final class GuidedDemoSteps {
     }
 
     private static String started(LocalPeer peer) {
-        return String.format(Locale.ROOT, "%s runs (process %d) with digits %s: its own model recognises %.1f%% of"
-                + " them", peer.name(), peer.pid(), peer.plan().classes(), 100 * peer.ownModelAccuracy());
+        return String.format(Locale.ROOT, "%s runs (process %d) with the digits %s; its own model gets %.1f%% of the"
+                + " test digits right", peer.name(), peer.pid(), peer.plan().classes(), 100 * peer.ownModelAccuracy());
     }
 
     private CompletionStage<String> discover() {
@@ -118,7 +120,8 @@ public final class GuidedDemoSteps {
         return CompletableFuture.supplyAsync(this::ownModel, work).thenCompose(own -> actions.borrow(peer(
                 "demo-peer-2"), BORROWED_CLASSES, 32, 100).thenApply(b -> own + String.format(Locale.ROOT,
                         "Borrowed %d nodes from demo-peer-2 for %d credits: this peer's accuracy on the digits %s went"
-                                + " from %.1f%% to %.1f%%", b.nodes(), b.price(), b.classes(), 100 * b.accuracyBefore(),
+                                + " from %.1f%% to %.1f%%", b.nodes(), b.price(), new TreeSet<>(b.classes()),
+                        100 * b.accuracyBefore(),
                         100 * b.accuracyAfter())));
     }
 

@@ -92,7 +92,9 @@ final class FakeDemoPeer implements LocalPeers, PeerActions, PeerNetwork, NodeLe
             return CompletableFuture.failedFuture(new PeerActionException("no own model to graft into"));
         }
         credits.put(from, -32L);
-        return CompletableFuture.completedFuture(new BorrowOutcome(from, "packet-1", nodes, 32, classes, 0.0, 0.9));
+        // in no order, as a HashSet from the network would be
+        Set<Integer> unordered = new java.util.LinkedHashSet<>(List.of(9, 5, 7, 6, 8));
+        return CompletableFuture.completedFuture(new BorrowOutcome(from, "packet-1", nodes, 32, unordered, 0.0, 0.9));
     }
 
     @Override

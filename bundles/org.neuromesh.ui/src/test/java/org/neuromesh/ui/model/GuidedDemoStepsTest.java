@@ -47,9 +47,9 @@ class GuidedDemoStepsTest {
         // given a peer without a model of its own
         GuidedDemoSteps steps = steps(Duration.ofSeconds(5));
         // when the steps run in order, then each does what its explanation promises
-        assertEquals("demo-peer-1 runs (process 100) with digits [0, 1, 2, 3, 4]: its own model recognises 97.5% of"
-                + " them; demo-peer-2 runs (process 101) with digits [5, 6, 7, 8, 9]: its own model recognises 97.5%"
-                + " of them", done(steps, Step.START_PEERS));
+        assertEquals("demo-peer-1 runs (process 100) with the digits [0, 1, 2, 3, 4]; its own model gets 97.5% of the"
+                + " test digits right; demo-peer-2 runs (process 101) with the digits [5, 6, 7, 8, 9]; its own model"
+                + " gets 97.5% of the test digits right", done(steps, Step.START_PEERS));
         assertEquals("This peer sees demo-peer-1 and demo-peer-2 through the broker", done(steps, Step.DISCOVER));
         assertEquals("This peer trained a model of its own first (90.0%). Borrowed 32 nodes from demo-peer-2 for 32"
                 + " credits: this peer's accuracy on the digits [5, 6, 7, 8, 9] went from 0.0% to 90.0%",
