@@ -38,22 +38,27 @@ public record GatingSettings(float threshold, float timeToRelease, float etaD, f
                 or(etaD, defaults.etaD), or(etaT, defaults.etaT), or(alpha, defaults.alpha));
     }
 
+    /** These settings with the threshold d0 {@code value} (NaN: the default). */
     public GatingSettings withThreshold(float value) {
         return new GatingSettings(value, timeToRelease, etaD, etaT, alpha);
     }
 
+    /** These settings with the timer limit {@code value} (infinite: no timer; NaN: the default). */
     public GatingSettings withTimeToRelease(float value) {
         return new GatingSettings(threshold, value, etaD, etaT, alpha);
     }
 
+    /** These settings with the threshold adaptation rate eta_d {@code value} (NaN: the default). */
     public GatingSettings withEtaD(float value) {
         return new GatingSettings(threshold, timeToRelease, value, etaT, alpha);
     }
 
+    /** These settings with the timer adaptation eta_t {@code value} (NaN: the default). */
     public GatingSettings withEtaT(float value) {
         return new GatingSettings(threshold, timeToRelease, etaD, value, alpha);
     }
 
+    /** These settings with alpha {@code value} (NaN: the default). */
     public GatingSettings withAlpha(float value) {
         return new GatingSettings(threshold, timeToRelease, etaD, etaT, value);
     }

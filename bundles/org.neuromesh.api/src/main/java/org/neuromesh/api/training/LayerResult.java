@@ -3,7 +3,7 @@ package org.neuromesh.api.training;
 /**
  * One hidden layer's gating over an epoch, or over the final evaluation.
  *
- * @param layer             the hidden layer's index, as the engine counts it
+ * @param layer             the hidden layer's index, 0 for the first (runs always counted so; the 1.2 text said 1)
  * @param nodes             its nodes
  * @param releaseRate       share of node evaluations that released
  * @param forcedShare       share of releases forced by the timer
