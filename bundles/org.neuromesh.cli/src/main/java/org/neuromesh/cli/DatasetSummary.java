@@ -1,38 +1,24 @@
 package org.neuromesh.cli;
 
-import java.io.IOException;
-import java.nio.file.Path;
+import org.neuromesh.api.training.DatasetFacts;
 
-import org.neuromesh.engine.data.LabelledImages;
-import org.neuromesh.engine.data.MnistFiles;
-
-/** Reads MNIST and describes it, so that a user can check the data before training. */
+/** Describes a data set's files as the training service read them, so that a user can check the data. */
 public final class DatasetSummary {
 
     private DatasetSummary() {
     }
 
-    /**
-     * Describes the MNIST files in a folder.
-     *
-     * @throws IOException with a message naming the missing or broken file and what to do about it
-     */
-    public static String mnist(Path folder) throws IOException {
-        MnistFiles files = MnistFiles.locate(folder);
-        LabelledImages train = files.readTraining();
-        LabelledImages test = files.readTest();
-        return "MNIST in " + folder + "\n" + describe("train", train) + describe("test", test);
+    /** The data set's title and folder, then per split its images, their size and the images per label. */
+    public static String describe(DatasetFacts facts) {
+        return facts.title() + " in " + facts.folder() + "\n" + describe("train", facts.training())
+                + describe("test", facts.test());
     }
 
-    private static String describe(String split, LabelledImages images) {
-        int[] perLabel = new int[256];
-        for (int i = 0; i < images.count(); i++) {
-            perLabel[images.label(i)]++;
-        }
+    private static String describe(String split, DatasetFacts.Split images) {
         StringBuilder out = new StringBuilder(String.format("  %-5s %6d images %dx%d  per digit:", split,
-                images.count(), images.rows(), images.cols()));
-        for (int digit = 0; digit < 10; digit++) {
-            out.append(' ').append(digit).append('=').append(perLabel[digit]);
+                images.images(), images.rows(), images.cols()));
+        for (int digit = 0; digit < images.perClass().size(); digit++) {
+            out.append(' ').append(digit).append('=').append(images.perClass().get(digit));
         }
         return out.append('\n').toString();
     }

@@ -4,14 +4,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
-import org.neuromesh.api.learning.LearningRule;
-import org.neuromesh.engine.gating.GatingParameters;
-import org.neuromesh.engine.math.MatrixKernels;
-import org.neuromesh.engine.network.EpochReport;
-import org.neuromesh.engine.network.Evaluation;
-import org.neuromesh.engine.network.GatingNetwork;
-import org.neuromesh.engine.network.InferenceSpeed;
-import org.neuromesh.engine.network.LayerActivity;
+import org.neuromesh.api.training.EpochResult;
+import org.neuromesh.api.training.GatingSettings;
+import org.neuromesh.api.training.InferenceTiming;
+import org.neuromesh.api.training.LayerResult;
+import org.neuromesh.api.training.RunEvaluation;
+import org.neuromesh.api.training.TrainingPlan;
+import org.neuromesh.api.training.TrainingResult;
+import org.neuromesh.api.training.TrainingSetup;
 
 /**
  * The machine-readable summary of a training, one line of JSON after {@code RESULT }, that the benchmarks collect:
@@ -20,71 +20,69 @@ import org.neuromesh.engine.network.LayerActivity;
  */
 final class ResultLine {
 
-    private final TrainArguments args;
-    private final LearningRule rule;
-    private final GatingNetwork network;
-    private final MatrixKernels kernels;
-
-    ResultLine(TrainArguments args, LearningRule rule, GatingNetwork network, MatrixKernels kernels) {
-        this.args = args;
-        this.rule = rule;
-        this.network = network;
-        this.kernels = kernels;
+    private ResultLine() {
     }
 
-    String json(List<EpochReport> reports, boolean onTest, Evaluation last, InferenceSpeed speed,
-            long splitFingerprint, double seconds, double firstSeconds, double rate, double peakResident,
-            double peakHeap) {
-        EpochReport lastEpoch = reports.get(reports.size() - 1);
-        GatingParameters g = network.gating();
+    /** @param result a run that ended at least one epoch, with its setup and final evaluation */
+    static String json(TrainingPlan plan, TrainingResult result, TrainingConsole.EpochTimes times) {
+        List<EpochResult> epochs = result.epochs();
+        EpochResult lastEpoch = epochs.get(epochs.size() - 1);
+        TrainingSetup setup = result.setup();
+        RunEvaluation evaluation = result.evaluation();
+        InferenceTiming speed = evaluation.inference();
+        GatingSettings g = setup.gating();
+        boolean onTest = result.onTestSet();
+        double accuracy = 100 * result.finalAccuracy();
         Json json = new Json();
-        json.text("framework", "neuromesh").text("rule", rule.info().name()).bool("forward_only",
-                rule.info().forwardOnly()).text("dataset", args.dataset().id()).text("task", args.task())
-                .text("network", TrainingSession.widths(network.shape())).integer("epochs", reports.size())
-                .integer("batch", args.batch()).integer("seed", args.seed()).integer("validation", args.validation())
-                .integer("validation_fingerprint", splitFingerprint)
+        json.text("framework", "neuromesh").text("rule", setup.rule()).bool("forward_only", setup.forwardOnly())
+                .text("dataset", setup.data().dataset()).text("task", plan.options().task())
+                .text("network", TrainingConsole.widths(evaluation.network())).integer("epochs", epochs.size())
+                .integer("batch", plan.batch()).integer("seed", plan.seed()).integer("validation", plan.validation())
+                .integer("validation_fingerprint", setup.data().validationFingerprint())
                 .text("evaluated_on", onTest ? "test" : "validation")
-                .number("test_accuracy", onTest ? 100 * last.accuracy() : Double.NaN, 2)
-                .number("validation_accuracy", onTest ? Double.NaN : 100 * last.accuracy(), 2)
-                .numbers("validation_curve", reports, r -> 100 * r.validationAccuracy(), 2)
-                .numbers("train_curve", reports, r -> 100 * r.training().trainAccuracy(), 2)
-                .numbers("loss_curve", reports, r -> r.training().meanLoss(), 4)
-                .numbers("epoch_seconds", reports, r -> r.training().seconds(), 3)
-                .number("seconds_per_epoch", seconds, 3).number("first_epoch_seconds", firstSeconds, 3)
-                .number("samples_per_second", rate, 0).number("peak_rss_mb", peakResident, 0)
-                .number("peak_heap_mb", peakHeap, 0).integer("threads", kernels.threads())
-                .text("kernels", kernels.description()).text("gating", args.gatingVariant().id())
-                .number("threshold", g.initialThreshold(), 6)
-                .number("time_to_release", g.hasTimer() ? g.initialTimeToRelease() : Double.NaN, 3)
-                .number("eta_d", g.etaD0(), 6).number("eta_t", g.etaT(), 6).number("alpha", g.alpha(), 6)
-                .number("release_rate", last.releaseRate(), 4)
-                .number("train_release_rate", lastEpoch.training().releaseRate(), 4)
-                .number("timer_share", lastEpoch.training().timerShare(), 4)
-                .raw("layers", layers(lastEpoch.training().layers(), last.layers()))
+                .number("test_accuracy", onTest ? accuracy : Double.NaN, 2)
+                .number("validation_accuracy", onTest ? Double.NaN : accuracy, 2)
+                .numbers("validation_curve", epochs, e -> 100 * e.validationAccuracy(), 2)
+                .numbers("train_curve", epochs, e -> 100 * e.trainAccuracy(), 2)
+                .numbers("loss_curve", epochs, EpochResult::loss, 4)
+                .numbers("epoch_seconds", epochs, EpochResult::seconds, 3)
+                .number("seconds_per_epoch", times.seconds(), 3).number("first_epoch_seconds", times.firstSeconds(), 3)
+                .number("samples_per_second", times.samplesPerSecond(), 0)
+                .number("peak_rss_mb", evaluation.peakResidentMegabytes(), 0)
+                .number("peak_heap_mb", evaluation.peakHeapMegabytes(), 0).integer("threads", setup.threads())
+                .text("kernels", setup.kernels()).text("gating", setup.gatingVariant())
+                .number("threshold", g.threshold(), 6)
+                .number("time_to_release", g.hasTimer() ? g.timeToRelease() : Double.NaN, 3)
+                .number("eta_d", g.etaD(), 6).number("eta_t", g.etaT(), 6).number("alpha", g.alpha(), 6)
+                .number("release_rate", evaluation.releaseRate(), 4)
+                .number("train_release_rate", lastEpoch.releaseRate(), 4)
+                .number("timer_share", lastEpoch.timerShare(), 4)
+                .raw("layers", layers(lastEpoch.layers(), evaluation.layers()))
                 .number("inference_dense_samples_per_second", speed == null ? Double.NaN
-                        : speed.dense().samplesPerSecond(), 0)
+                        : speed.denseSamplesPerSecond(), 0)
                 .number("inference_skipping_samples_per_second", speed == null ? Double.NaN
-                        : speed.skipping().samplesPerSecond(), 0)
+                        : speed.skippingSamplesPerSecond(), 0)
                 .number("inference_speedup", speed == null ? Double.NaN : speed.speedUp(), 3)
                 .integer("hidden_nodes", lastEpoch.hiddenNodes()).integer("live_edges", lastEpoch.liveEdges())
-                .integer("total_edges", lastEpoch.totalEdges()).number("trace_decay", args.traceDecay(), 3)
-                .text("augment", args.augment().id()).text("schedule", args.schedule().id())
-                .text("normalise", network.inputNormalization().id()).text("rule_settings", String.valueOf(rule))
-                .bool("stopped", lastEpoch.training().stopped());
+                .integer("total_edges", lastEpoch.totalEdges())
+                .number("trace_decay", plan.options().traceDecay(), 3)
+                .text("augment", setup.data().augment()).text("schedule", plan.schedule())
+                .text("normalise", setup.data().normalise()).text("rule_settings", setup.ruleSettings())
+                .bool("stopped", lastEpoch.stopped());
         return json.toString();
     }
 
     /** Per hidden layer: releases in the last training epoch and at the final inference. */
-    private static String layers(List<LayerActivity> training, List<LayerActivity> inference) {
+    private static String layers(List<LayerResult> training, List<LayerResult> inference) {
         StringBuilder list = new StringBuilder("[");
         for (int l = 0; l < training.size(); l++) {
-            LayerActivity trained = training.get(l);
+            LayerResult trained = training.get(l);
             Json layer = new Json().integer("layer", l).integer("nodes", trained.nodes())
                     .number("train_release_rate", trained.releaseRate(), 4)
                     .number("forced_share", trained.forcedShare(), 4)
                     .integer("train_silent_nodes", trained.silentNodes());
             if (l < inference.size()) {
-                LayerActivity inferred = inference.get(l);
+                LayerResult inferred = inference.get(l);
                 layer.number("release_rate", inferred.releaseRate(), 4)
                         .integer("silent_nodes", inferred.silentNodes())
                         .number("mean_threshold", inferred.meanThreshold(), 4)
@@ -115,7 +113,7 @@ final class ResultLine {
             return raw(name, format(value, decimals));
         }
 
-        Json numbers(String name, List<EpochReport> reports, ToDoubleFunction<EpochReport> value, int decimals) {
+        Json numbers(String name, List<EpochResult> reports, ToDoubleFunction<EpochResult> value, int decimals) {
             StringBuilder list = new StringBuilder("[");
             for (int i = 0; i < reports.size(); i++) {
                 list.append(i == 0 ? "" : ",").append(format(value.applyAsDouble(reports.get(i)), decimals));

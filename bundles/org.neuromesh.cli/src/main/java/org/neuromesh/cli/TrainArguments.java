@@ -3,51 +3,37 @@ package org.neuromesh.cli;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 
-import org.neuromesh.engine.data.Dataset;
-import org.neuromesh.engine.gating.GatingParameters;
-import org.neuromesh.engine.gating.GatingVariant;
-import org.neuromesh.engine.network.Augmentation;
-import org.neuromesh.engine.network.LearningRateSchedule;
+import org.neuromesh.api.training.GatingSettings;
+import org.neuromesh.api.training.RunOptions;
+import org.neuromesh.api.training.TopologySettings;
+import org.neuromesh.api.training.TrainingPlan;
 
 /**
- * The options of {@code neuromesh:train} and {@code ./neuromesh train}, parsed with errors that name the option.
+ * The options of {@code neuromesh:train} and {@code ./neuromesh train}, parsed into a {@link TrainingPlan} with errors
+ * that name the option. The training service checks the names it knows when the plan starts (the data set, the
+ * gating variant, the augmentation), naming the plan's component.
  *
- * @param dataset which data set
- * @param rule the learning rule's name, or {@code null} for the default (highest-ranked) rule
- * @param task {@code static}, {@code delayed} (image once, error after {@code delay} blank steps) or {@code rows}
- * @param epochs passes over the training set
- * @param hidden widths of the hidden layers
- * @param batch samples per batch
- * @param seed seed for weights and sample order
- * @param threads cores the matrix routines use
- * @param traceDecay trace decay in temporal tasks; 0 switches traces off
- * @param delay blank steps in the delayed task
- * @param gating the hidden nodes' parameters: the defaults, changed by {@code --threshold}, {@code --time-to-release},
- *        {@code --eta-d}, {@code --eta-t} and {@code --alpha}, then with the mechanisms {@code --gating} switches off
- * @param gatingVariant which gating mechanisms are on
- * @param validation training images held out as a validation set (0: none, train on all and evaluate the test set
- *        once at the end)
- * @param split hidden nodes split per layer after each epoch
- * @param maxNodes largest hidden layer growth may reach
- * @param prune fraction of live edges pruned after each epoch
- * @param pruneFrom first epoch after which pruning happens
- * @param duplicate strong edges duplicated per layer after each epoch
- * @param save checkpoint file written after every epoch, or {@code null}
- * @param load checkpoint to continue from, or {@code null}
+ * @param plan   what to train: {@code --dataset}, {@code --rule} (blank: the highest-ranked rule), {@code --epochs},
+ *               {@code --hidden}, {@code --batch}, {@code --seed}, {@code --augment}, {@code --normalise},
+ *               {@code --schedule}, {@code --gating}, {@code --validation}, {@code --save}, and in its
+ *               {@link RunOptions}: {@code --task}, {@code --delay}, {@code --trace-decay}, {@code --threads}, the
+ *               gating parameters ({@code --threshold}, {@code --time-to-release}, {@code --eta-d},
+ *               {@code --eta-t}, {@code --alpha}; those not given are the service's defaults), the topology
+ *               ({@code --split}, {@code --max-nodes}, {@code --prune}, {@code --prune-from},
+ *               {@code --duplicate}) and {@code --load}; inference is always timed at the end
  * @param result whether to print a machine-readable {@code RESULT {...}} line at the end
- * @param augment how training images are varied (test images never are)
- * @param schedule how the learning rate changes over the run
- * @param normalise {@code none}, or {@code standard}: a new network standardises its input with the training set's
- *        per-pixel mean and deviation (kept in its checkpoint)
  */
-public record TrainArguments(Dataset dataset, String rule, String task, int epochs, int[] hidden, int batch,
-        long seed, int threads, float traceDecay, int delay, GatingParameters gating, GatingVariant gatingVariant,
-        int validation, int split, int maxNodes, double prune, int pruneFrom, int duplicate, Path save, Path load, boolean result,
-        Augmentation augment, LearningRateSchedule schedule, String normalise) {
+public record TrainArguments(TrainingPlan plan, boolean result) {
 
-    /** The text shown by {@code --help} and after a usage error. */
-    public static final String USAGE = String.join("\n",
+    /**
+     * The text shown by {@code --help} and after a usage error.
+     *
+     * @param gatingDefaults the gating parameters a new network gets when none are given
+     */
+    public static String usage(GatingSettings gatingDefaults) {
+        return String.join("\n",
             "usage: train [--dataset mnist|fashion-mnist] [--rule NAME] [--epochs N] [--hidden N[,N...]]",
             "             [--task static|delayed|rows] [--batch N] [--seed N] [--threads N] [--trace-decay F]",
             "             [--delay N] [--gating paper|fixed-threshold|no-timer|relu] [--threshold F]",
@@ -59,7 +45,7 @@ public record TrainArguments(Dataset dataset, String rule, String task, int epoc
             "  printed, a checkpoint is saved after every epoch (--save), and Ctrl-C stops after the current batch",
             "  and saves. The test set is evaluated once, at the end. Defaults: mnist, the highest-ranked rule,",
             "  10 epochs, --hidden 1024, static task, batch 128, no augmentation, constant learning rate, raw pixels",
-            "  in [0, 1], gating " + describe(GatingParameters.defaults()) + ".",
+            "  in [0, 1], gating " + describe(gatingDefaults) + ".",
             "  --validation N        hold N training images out (a seeded draw, the same for every run) and report",
             "                        accuracy on them after every epoch; the test set is not touched. Choose settings",
             "                        this way, then train on everything and read the test accuracy once",
@@ -76,6 +62,7 @@ public record TrainArguments(Dataset dataset, String rule, String task, int epoc
             "                        of the run",
             "  The rules' own settings (learning rate, momentum, optimizer = momentum | adam, ...) are",
             "  configured through Config Admin: a <pid>.cfg file in the server's conf/ folder.");
+    }
 
     /**
      * @throws IllegalArgumentException naming the option and the value when something is wrong
@@ -96,7 +83,7 @@ public record TrainArguments(Dataset dataset, String rule, String task, int epoc
             }
             String value = args[++i];
             switch (option) {
-                case "--dataset" -> b.dataset = Dataset.fromName(value);
+                case "--dataset" -> b.dataset = value;
                 case "--rule" -> b.rule = value;
                 case "--task" -> b.task = oneOf(option, value, "static", "delayed", "rows");
                 case "--epochs" -> b.epochs = positive(option, value);
@@ -106,11 +93,11 @@ public record TrainArguments(Dataset dataset, String rule, String task, int epoc
                 case "--threads" -> b.threads = positive(option, value);
                 case "--trace-decay" -> b.traceDecay = fraction(option, value);
                 case "--delay" -> b.delay = positive(option, value);
-                case "--gating" -> b.variant = gatingVariant(option, value);
-                case "--threshold" -> b.gating = b.gating.withInitialThreshold(number(option, value, 0f));
-                case "--time-to-release" -> b.gating = b.gating.withInitialTimeToRelease(
+                case "--gating" -> b.variant = value;
+                case "--threshold" -> b.gating = b.gating.withThreshold(number(option, value, 0f));
+                case "--time-to-release" -> b.gating = b.gating.withTimeToRelease(
                         value.equalsIgnoreCase("off") ? Float.POSITIVE_INFINITY : number(option, value, 1f));
-                case "--eta-d" -> b.gating = b.gating.withEtaD0(number(option, value, 0f));
+                case "--eta-d" -> b.gating = b.gating.withEtaD(number(option, value, 0f));
                 case "--eta-t" -> b.gating = b.gating.withEtaT(number(option, value, 0f));
                 case "--alpha" -> b.gating = b.gating.withAlpha(number(option, value, 0f));
                 case "--validation" -> b.validation = atLeastZero(option, value);
@@ -121,15 +108,14 @@ public record TrainArguments(Dataset dataset, String rule, String task, int epoc
                 case "--duplicate" -> b.duplicate = atLeastZero(option, value);
                 case "--save" -> b.save = Path.of(value);
                 case "--load" -> b.load = Path.of(value);
-                case "--augment" -> b.augment = augmentation(option, value);
-                case "--schedule" -> b.schedule = LearningRateSchedule.fromName(
-                        oneOf(option, value, "constant", "cosine"));
+                case "--augment" -> b.augment = value;
+                case "--schedule" -> b.schedule = oneOf(option, value, "constant", "cosine");
                 case "--normalise" -> b.normalise = oneOf(option, value, "none", "standard");
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        if (b.augment.active() && b.task.equals("rows")) {
-            throw new IllegalArgumentException("--augment " + b.augment.id() + " works on whole images, not with "
+        if (!b.augment.equalsIgnoreCase("none") && b.task.equals("rows")) {
+            throw new IllegalArgumentException("--augment " + b.augment + " works on whole images, not with "
                     + "--task rows");
         }
         if (b.normalise.equals("standard") && !b.task.equals("static")) {
@@ -147,15 +133,17 @@ public record TrainArguments(Dataset dataset, String rule, String task, int epoc
         if (b.maxNodes == 0) {
             b.maxNodes = Arrays.stream(b.hidden).max().orElse(0) + b.split * b.epochs;
         }
-        GatingParameters gating = b.variant.apply(b.gating.withTraceDecay(Math.min(b.traceDecay, 0.999f)));
-        return new TrainArguments(b.dataset, b.rule, b.task, b.epochs, b.hidden, b.batch, b.seed, b.threads,
-                b.traceDecay, b.delay, gating, b.variant, b.validation, b.split, b.maxNodes, b.prune,
-                b.pruneFrom, b.duplicate, b.save, b.load, b.result, b.augment, b.schedule, b.normalise);
+        RunOptions options = new RunOptions(b.task, b.delay, b.traceDecay, b.threads, b.gating,
+                new TopologySettings(b.split, b.maxNodes, b.prune, b.pruneFrom, b.duplicate), b.load, true);
+        TrainingPlan plan = new TrainingPlan(b.dataset, b.rule, Arrays.stream(b.hidden).boxed().toList(), b.epochs,
+                b.batch, b.seed, b.augment, b.normalise, b.schedule, b.variant, b.validation, 0, b.save, Map.of(),
+                options);
+        return new TrainArguments(plan, b.result);
     }
 
     private static final class Builder {
-        Dataset dataset = Dataset.MNIST;
-        String rule;
+        String dataset = "mnist";
+        String rule = "";
         String task = "static";
         int epochs = 10;
         // the default network, chosen with the gating defaults by ./neuromesh bench sweep (releng/bench/chosen/
@@ -167,8 +155,8 @@ public record TrainArguments(Dataset dataset, String rule, String task, int epoc
         int threads = Runtime.getRuntime().availableProcessors();
         float traceDecay = 0.9f;
         int delay = 5;
-        GatingParameters gating = GatingParameters.defaults();
-        GatingVariant variant = GatingVariant.PAPER;
+        GatingSettings gating = GatingSettings.unset();
+        String variant = "paper";
         int validation;
         int split;
         int maxNodes;
@@ -178,8 +166,8 @@ public record TrainArguments(Dataset dataset, String rule, String task, int epoc
         Path save;
         Path load;
         boolean result;
-        Augmentation augment = Augmentation.NONE;
-        LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
+        String augment = "none";
+        String schedule = "constant";
         String normalise = "none";
     }
 
@@ -193,27 +181,10 @@ public record TrainArguments(Dataset dataset, String rule, String task, int epoc
                 + value + "'");
     }
 
-    /** The gating parameters as the usage and the result lines show them. */
-    public static String describe(GatingParameters g) {
-        return String.format(Locale.ROOT, "d0 %s, timeToRelease %s, eta_d %s, eta_t %s, alpha %s",
-                g.initialThreshold(), g.hasTimer() ? String.valueOf(g.initialTimeToRelease()) : "off", g.etaD0(),
-                g.etaT(), g.alpha());
-    }
-
-    private static GatingVariant gatingVariant(String option, String value) {
-        try {
-            return GatingVariant.fromName(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + ": " + e.getMessage());
-        }
-    }
-
-    private static Augmentation augmentation(String option, String value) {
-        try {
-            return Augmentation.fromName(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + ": " + e.getMessage());
-        }
+    /** The gating parameters as the usage and the header of a run show them. */
+    public static String describe(GatingSettings g) {
+        return String.format(Locale.ROOT, "d0 %s, timeToRelease %s, eta_d %s, eta_t %s, alpha %s", g.threshold(),
+                g.hasTimer() ? String.valueOf(g.timeToRelease()) : "off", g.etaD(), g.etaT(), g.alpha());
     }
 
     private static int positive(String option, String value) {

@@ -1,22 +1,25 @@
 package org.neuromesh.cli;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.neuromesh.api.training.DatasetFacts;
 
 class DatasetSummaryTest {
 
     @Test
-    void aMissingDataFolderIsNamedWithTheFixInTheMessage(@TempDir Path empty) {
-        // given a folder without MNIST, when it is summarised
-        IOException error = assertThrows(IOException.class, () -> DatasetSummary.mnist(empty.resolve("mnist")));
-        // then the message names the folder and tells how to fetch the data
-        assertTrue(error.getMessage().contains(empty.resolve("mnist").toString()), error.getMessage());
-        assertTrue(error.getMessage().contains("fetch-mnist.sh"), error.getMessage());
+    void theFactsReadAreShownPerSplitAndDigit() {
+        // given the facts of a folder's MNIST files
+        List<Integer> tens = List.of(10, 11, 12, 13, 14, 15, 16, 17, 18, 19);
+        DatasetFacts facts = new DatasetFacts("MNIST", Path.of("/data/mnist"), new DatasetFacts.Split(145, 28, 28,
+                tens), new DatasetFacts.Split(145, 28, 28, tens));
+        // when described, then the title, the folder and per split the images, their size and counts show
+        assertEquals("MNIST in /data/mnist\n"
+                + "  train    145 images 28x28  per digit: 0=10 1=11 2=12 3=13 4=14 5=15 6=16 7=17 8=18 9=19\n"
+                + "  test     145 images 28x28  per digit: 0=10 1=11 2=12 3=13 4=14 5=15 6=16 7=17 8=18 9=19\n",
+                DatasetSummary.describe(facts));
     }
 }

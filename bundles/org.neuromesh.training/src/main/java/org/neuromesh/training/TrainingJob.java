@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -16,41 +15,42 @@ import org.neuromesh.api.learning.LearningRule;
 import org.neuromesh.api.learning.NetworkShape;
 import org.neuromesh.api.training.ClusterSnapshot;
 import org.neuromesh.api.training.EpochResult;
-import org.neuromesh.api.training.LayerResult;
+import org.neuromesh.api.training.GatingSettings;
+import org.neuromesh.api.training.RunOptions;
+import org.neuromesh.api.training.TopologySettings;
 import org.neuromesh.api.training.TrainingListener;
 import org.neuromesh.api.training.TrainingPlan;
 import org.neuromesh.api.training.TrainingResult;
-import org.neuromesh.engine.data.Dataset;
-import org.neuromesh.engine.data.LabelledImages;
-import org.neuromesh.engine.data.MnistFiles;
-import org.neuromesh.engine.data.ValidationSplit;
-import org.neuromesh.engine.gating.GatingVariant;
+import org.neuromesh.api.training.TrainingSetup;
+import org.neuromesh.engine.gating.GatingParameters;
 import org.neuromesh.engine.math.Kernels;
 import org.neuromesh.engine.math.MatrixKernels;
-import org.neuromesh.engine.network.Augmentation;
+import org.neuromesh.engine.network.ClusterFile;
 import org.neuromesh.engine.network.EpochReport;
 import org.neuromesh.engine.network.Evaluation;
 import org.neuromesh.engine.network.GatingNetwork;
 import org.neuromesh.engine.network.ImageSamples;
+import org.neuromesh.engine.network.InferenceSpeed;
 import org.neuromesh.engine.network.InputNormalization;
-import org.neuromesh.engine.network.LayerActivity;
-import org.neuromesh.engine.network.LearningRateSchedule;
 import org.neuromesh.engine.network.SampleSet;
 import org.neuromesh.engine.network.TopologyPlan;
 import org.neuromesh.engine.network.TrainingDivergedException;
 import org.neuromesh.engine.network.TrainingOptions;
 import org.neuromesh.engine.network.TrainingRun;
-import org.neuromesh.engine.gating.GatingParameters;
 
 /**
- * One run of a {@link TrainingPlan} with one rule, on the caller's thread: reads the data set (holding images out for
- * validation when asked), builds the network, trains with a checkpoint after every epoch, evaluates the test set once
- * at the end (never when images were held out), and tells the listener each step. Stops after the current batch
- * once {@link #stop(String)} was called; the last checkpoint stays.
+ * One run of a {@link TrainingPlan} with one rule, on the caller's thread: reads the data set as the plan's task
+ * shows it (holding images out for validation when asked), builds the network or continues from a checkpoint,
+ * trains with the plan's options (topology changes after each epoch, a checkpoint after every epoch), evaluates the
+ * test set once at the end (never when images were held out), times inference when asked, and tells the listener
+ * each step. Stops after the current batch once {@link #stop(String)} was called; the last checkpoint stays.
  */
 public final class TrainingJob {
 
-    private static final int CLASSES = 10;
+    /** Batch of the inference timing. */
+    private static final int INFERENCE_BATCH = 256;
+    /** Timed passes each way; the median is kept. */
+    private static final int INFERENCE_REPEATS = 3;
 
     private final TrainingPlan plan;
     private final LearningRule rule;
@@ -61,10 +61,12 @@ public final class TrainingJob {
     /** Snapshots asked for, taken by the training thread at the next batch boundary (or at the end). */
     private final Queue<CompletableFuture<ClusterSnapshot>> snapshots = new ConcurrentLinkedQueue<>();
     private volatile GatingNetwork network;
+    /** How the run was set up, once it was. */
+    private TrainingSetup setup;
     private volatile boolean ended;
     private volatile String endedHow = "";
 
-    /** @param threads worker threads of the matrix kernels */
+    /** @param threads worker threads of the matrix kernels, unless the plan's options name a count */
     public TrainingJob(TrainingPlan plan, LearningRule rule, String ruleName, TrainingListener listener, int threads) {
         this.plan = plan;
         this.rule = rule;
@@ -110,7 +112,7 @@ public final class TrainingJob {
         try {
             result = train(epochs);
         } catch (IOException | UncheckedIOException | IllegalArgumentException | TrainingDivergedException e) {
-            result = new TrainingResult(epochs, Double.NaN, false, false, e.getMessage());
+            result = new TrainingResult(epochs, Double.NaN, false, false, e.getMessage(), setup, null);
         }
         endedHow = ", after " + epochs.size() + " epochs";
         ended = true;
@@ -136,32 +138,22 @@ public final class TrainingJob {
     }
 
     private TrainingResult train(List<EpochResult> epochs) throws IOException {
-        Dataset dataset = Dataset.fromName(plan.dataset());
-        MnistFiles files = MnistFiles.locate(dataset, dataset.defaultDirectory());
-        LabelledImages trainImages = files.readTraining();
-        LabelledImages heldOut = null;
-        if (plan.validation() > 0) {
-            ValidationSplit split = ValidationSplit.of(trainImages, plan.validation(), ValidationSplit.DEFAULT_SEED);
-            trainImages = split.training();
-            heldOut = split.validation();
-        }
-        if (plan.trainingSamples() > 0 && plan.trainingSamples() < trainImages.count()) {
-            // a seeded draw of that many: the images a split would hold out
-            trainImages = ValidationSplit.of(trainImages, plan.trainingSamples(), plan.seed()).validation();
-        }
-        Augmentation augmentation = Augmentation.fromName(plan.augment());
-        ImageSamples whole = ImageSamples.whole(trainImages, CLASSES);
-        SampleSet train = augmentation.active() ? whole.augmented(augmentation, plan.seed() * 31 + 7) : whole;
-        SampleSet validation = heldOut == null ? null : ImageSamples.whole(heldOut, CLASSES);
-        GatingNetwork network = network(whole);
+        PlanSettings settings = PlanSettings.of(plan);
+        RunOptions options = plan.options();
+        TrainingData data = TrainingData.read(plan, settings);
+        ImageSamples train = data.train();
+        ImageSamples validation = data.validation();
+        GatingNetwork network = network(train.inputWidth(), data, settings);
         this.network = network;
-        TrainingOptions options = TrainingOptions.defaults().withBatchSize(plan.batch()).withSeed(plan.seed())
-                .withSchedule(LearningRateSchedule.fromName(plan.schedule()));
-        try (MatrixKernels kernels = Kernels.create(threads)) {
-            listener.started(String.format(Locale.ROOT, "%s %s with rule '%s'%s: %d training images%s", widths(network
-                    .shape()), dataset.title(), ruleName, settings(plan), train.size(), validation == null
-                            ? ", the test set once at the end" : ", " + validation.size() + " held out for validation"));
-            TrainingRun run = new TrainingRun(network, rule, kernels, options, TopologyPlan.none(), plan.checkpoint());
+        TrainingOptions engineOptions = new TrainingOptions(plan.batch(), options.traceDecay(), plan.seed(),
+                settings.schedule());
+        TopologySettings t = options.topology();
+        TopologyPlan topology = new TopologyPlan(t.split(), t.maxNodes(), t.prune(), t.pruneFrom(), t.duplicate());
+        try (MatrixKernels kernels = Kernels.create(options.threads() > 0 ? options.threads() : threads)) {
+            TrainingSetup setup = setup(settings, data, network, kernels);
+            this.setup = setup;
+            listener.started(setup);
+            TrainingRun run = new TrainingRun(network, rule, kernels, engineOptions, topology, plan.checkpoint());
             BatchWindows windows = new BatchWindows(listener::batchWindow);
             List<EpochReport> reports = run.run(train, validation, plan.epochs(), new TrainingRun.Listener() {
                 @Override
@@ -172,12 +164,13 @@ public final class TrainingJob {
                     // between two batches on the training thread: the one moment a copy cannot race the trainer
                     takeSnapshots("live run, epoch " + epoch + ", batch " + done + " of " + total);
                     listener.batches(epoch, done, total, meanLoss);
+                    listener.samples(epoch, samplesDone, samplesTotal, meanLoss);
                     windows.batchDone(epoch, done, total, samplesDone, meanLoss, accuracySoFar);
                 }
 
                 @Override
                 public void epochDone(EpochReport report) {
-                    EpochResult epoch = epochResult(report);
+                    EpochResult epoch = RunRecords.epoch(report);
                     epochs.add(epoch);
                     listener.epochEnded(epoch);
                 }
@@ -191,51 +184,78 @@ public final class TrainingJob {
             boolean cancelled = failure != null && reports.size() < plan.epochs() || reports.stream()
                     .anyMatch(r -> r.training().stopped());
             if (failure != null && !failure.isEmpty()) {
-                return new TrainingResult(epochs, lastValidation(epochs), false, true, failure);
+                return new TrainingResult(epochs, lastValidation(epochs), false, true, failure, setup, null);
             }
-            if (cancelled || reports.isEmpty()) {
-                return new TrainingResult(epochs, lastValidation(epochs), false, true, "");
+            if (reports.isEmpty() || cancelled && !options.measureInference()) {
+                return new TrainingResult(epochs, lastValidation(epochs), false, true, "", setup, null);
             }
+            Evaluation last;
+            SampleSet evaluated;
             if (validation != null) {
-                return new TrainingResult(epochs, lastValidation(epochs), false, false, "");
+                last = reports.get(reports.size() - 1).validation().orElseThrow();
+                evaluated = validation;
+            } else {
+                evaluated = data.test();
+                last = run.evaluate(evaluated);
             }
-            Evaluation test = run.evaluate(ImageSamples.whole(files.readTest(), CLASSES));
-            return new TrainingResult(epochs, test.accuracy(), true, false, "");
+            InferenceSpeed speed = options.measureInference() && evaluated.timeSteps() == 1
+                    ? InferenceSpeed.measure(network, kernels, evaluated, INFERENCE_BATCH, INFERENCE_REPEATS)
+                    : null;
+            return new TrainingResult(epochs, last.accuracy(), validation == null, cancelled, "", setup,
+                    RunRecords.evaluation(network.shape(), last, speed));
         }
     }
 
-    private GatingNetwork network(ImageSamples trainSamples) {
+    private TrainingSetup setup(PlanSettings settings, TrainingData data, GatingNetwork network,
+            MatrixKernels kernels) {
+        ImageSamples train = data.train();
+        ImageSamples validation = data.validation();
+        String description = String.format(Locale.ROOT, "%s %s with rule '%s'%s: %d training images%s",
+                widths(network.shape()), settings.dataset().title(), ruleName, settings(plan), train.size(),
+                validation == null ? ", the test set once at the end"
+                        : ", " + validation.size() + " held out for validation");
+        InputNormalization normalization = network.inputNormalization();
+        TrainingSetup.Data samples = new TrainingSetup.Data(settings.dataset().id(), settings.dataset().title(),
+                train.size(), validation == null ? 0 : validation.size(), data.validationFingerprint(),
+                settings.augmentation().id(), normalization.id(), normalization.toString());
+        return new TrainingSetup(description, RunRecords.widths(network.shape()), rule.info().name(),
+                rule.info().forwardOnly(), String.valueOf(rule), samples, settings.variant().id(),
+                settings.variant().description(), RunRecords.settings(network.gating()), kernels.description(),
+                kernels.threads());
+    }
+
+    /** The network the plan continues from, or a new one of its widths, gating and normalisation. */
+    private GatingNetwork network(int inputWidth, TrainingData data, PlanSettings settings) throws IOException {
+        RunOptions options = plan.options();
+        if (options.load() != null) {
+            GatingNetwork loaded = ClusterFile.read(options.load());
+            if (loaded.inputWidth() != inputWidth || loaded.outputWidth() != TrainingData.CLASSES) {
+                throw new IllegalArgumentException(options.load() + " holds a network " + widths(loaded.shape())
+                        + " that does not fit " + inputWidth + " inputs and " + TrainingData.CLASSES + " classes");
+            }
+            return loaded;
+        }
         int[] sizes = new int[plan.hidden().size() + 2];
-        sizes[0] = trainSamples.inputWidth();
+        sizes[0] = inputWidth;
         for (int i = 0; i < plan.hidden().size(); i++) {
             sizes[i + 1] = plan.hidden().get(i);
         }
-        sizes[sizes.length - 1] = CLASSES;
-        GatingParameters gating = GatingVariant.fromName(plan.gating()).apply(GatingParameters.defaults());
-        InputNormalization normalization = switch (plan.normalise()) {
-            case "standard" -> InputNormalization.standardise(trainSamples);
-            case "none" -> InputNormalization.NONE;
-            default -> throw new IllegalArgumentException("normalise is none or standard, not '" + plan.normalise()
-                    + "'");
-        };
+        sizes[sizes.length - 1] = TrainingData.CLASSES;
+        GatingParameters gating = settings.variant().apply(RunRecords.parameters(options.gating(),
+                options.traceDecay()));
+        InputNormalization normalization = plan.normalise().equals("standard")
+                ? InputNormalization.standardise(data.wholeTrainingImages())
+                : InputNormalization.NONE;
         return GatingNetwork.create(new NetworkShape(sizes), gating, plan.seed(), normalization);
+    }
+
+    /** The gating parameters of a new network for the values a plan leaves unset. */
+    public static GatingSettings defaultGating() {
+        return RunRecords.settings(GatingParameters.defaults());
     }
 
     private static double lastValidation(List<EpochResult> epochs) {
         return epochs.isEmpty() ? Double.NaN : epochs.get(epochs.size() - 1).validationAccuracy();
-    }
-
-    static EpochResult epochResult(EpochReport report) {
-        List<LayerResult> layers = new ArrayList<>();
-        for (LayerActivity layer : report.training().layers()) {
-            layers.add(new LayerResult(layer.layer(), layer.nodes(), layer.releaseRate(), layer.forcedShare(),
-                    layer.meanThreshold()));
-        }
-        Optional<Evaluation> validation = report.validation();
-        return new EpochResult(report.epoch(), report.training().meanLoss(), report.training().trainAccuracy(),
-                validation.map(Evaluation::accuracy).orElse(Double.NaN), report.training().seconds(),
-                report.training().samplesPerSecond(), layers, report.hiddenNodes(), report.topologyChange(),
-                report.training().stopped());
     }
 
     /** The plan's rule settings as the run's description names them, e.g. {@code " (learningRate = 0.02)"}. */

@@ -12,8 +12,27 @@ public interface TrainingListener {
     default void started(String description) {
     }
 
+    /**
+     * The run has its data and network, and starts training, set up as {@code setup} says; tells
+     * {@link #started(String)} its description unless overridden.
+     *
+     * @since 1.3
+     */
+    default void started(TrainingSetup setup) {
+        started(setup.description());
+    }
+
     /** {@code done} of {@code total} batches of {@code epoch} are trained; the mean loss of those so far. */
     default void batches(int epoch, int done, int total, double meanLoss) {
+    }
+
+    /**
+     * {@code done} of {@code total} training samples of {@code epoch} are trained (after each batch, with
+     * {@link #batches}); the mean loss of those so far.
+     *
+     * @since 1.3
+     */
+    default void samples(int epoch, int done, int total, double meanLoss) {
     }
 
     /** A window of batches ended: its own loss and accuracy, not the epoch's running means. Since 1.1. */

@@ -26,17 +26,28 @@ import java.util.Objects;
  * @param checkpoint       where the network is saved after every epoch, or {@code null} for nowhere
  * @param ruleSettings     the rule's settings for this run ({@link RuleSetting#id()} to value as text), the others
  *                         as the rule is configured; kept sorted by id (since 1.2)
+ * @param options          the task, temporal, gating, thread and topology options, a checkpoint to continue from
+ *                         and what the run measures at its end; {@code null}: {@link RunOptions#defaults()} (since
+ *                         1.3)
  */
 public record TrainingPlan(String dataset, String rule, List<Integer> hidden, int epochs, int batch, long seed,
         String augment, String normalise, String schedule, String gating, int validation, int trainingSamples,
-        Path checkpoint, Map<String, String> ruleSettings) {
+        Path checkpoint, Map<String, String> ruleSettings, RunOptions options) {
+
+    /** A plan with the default {@link RunOptions} (the components of version 1.2). */
+    public TrainingPlan(String dataset, String rule, List<Integer> hidden, int epochs, int batch, long seed,
+            String augment, String normalise, String schedule, String gating, int validation, int trainingSamples,
+            Path checkpoint, Map<String, String> ruleSettings) {
+        this(dataset, rule, hidden, epochs, batch, seed, augment, normalise, schedule, gating, validation,
+                trainingSamples, checkpoint, ruleSettings, RunOptions.defaults());
+    }
 
     /** A plan with the rule as it is configured (the components of version 1.1). */
     public TrainingPlan(String dataset, String rule, List<Integer> hidden, int epochs, int batch, long seed,
             String augment, String normalise, String schedule, String gating, int validation, int trainingSamples,
             Path checkpoint) {
         this(dataset, rule, hidden, epochs, batch, seed, augment, normalise, schedule, gating, validation,
-                trainingSamples, checkpoint, Map.of());
+                trainingSamples, checkpoint, Map.of(), RunOptions.defaults());
     }
 
     public TrainingPlan {
@@ -50,10 +61,21 @@ public record TrainingPlan(String dataset, String rule, List<Integer> hidden, in
         // sorted, so that descriptions and records list them the same way every time
         ruleSettings = java.util.Collections.unmodifiableMap(new TreeMap<>(ruleSettings == null ? Map.of()
                 : ruleSettings));
+        options = options == null ? RunOptions.defaults() : options;
         if (epochs < 1 || batch < 1 || validation < 0 || trainingSamples < 0 || hidden.stream().anyMatch(w -> w < 1)) {
             throw new IllegalArgumentException("a plan needs at least 1 epoch, a batch of at least 1, hidden widths of"
                     + " at least 1 and no negative counts; got " + epochs + " epochs, batch " + batch + ", hidden "
                     + hidden + ", validation " + validation + ", training samples " + trainingSamples);
         }
+    }
+
+    /**
+     * This plan with {@code newOptions} instead of its run options.
+     *
+     * @since 1.3
+     */
+    public TrainingPlan withOptions(RunOptions newOptions) {
+        return new TrainingPlan(dataset, rule, hidden, epochs, batch, seed, augment, normalise, schedule, gating,
+                validation, trainingSamples, checkpoint, ruleSettings, newOptions);
     }
 }

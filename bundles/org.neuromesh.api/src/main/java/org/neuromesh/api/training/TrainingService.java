@@ -1,5 +1,6 @@
 package org.neuromesh.api.training;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,7 +17,8 @@ public interface TrainingService {
      * Starts {@code plan} on a thread of the service and returns at once.
      *
      * @throws IllegalArgumentException if the plan names a rule that is not installed, or settings the service
-     *                                  does not know (the message says which)
+     *                                  does not know, or values it does not know (a data set, augmentation,
+     *                                  schedule, gating variant or task); the message names the plan's component
      */
     TrainingHandle start(TrainingPlan plan, TrainingListener listener);
 
@@ -45,4 +47,23 @@ public interface TrainingService {
      * @since 1.2
      */
     String checkRuleSetting(String rule, String id, String value);
+
+    /**
+     * The gating parameters a new network gets for the values a plan leaves NaN ({@link RunOptions#gating()}),
+     * every value set, before the plan's gating variant applies.
+     *
+     * @since 1.3
+     */
+    GatingSettings defaultGating();
+
+    /**
+     * Reads a data set's files in full, on the caller's thread, and counts their images per label.
+     *
+     * @param dataset a data set's id, as in {@link TrainingPlan#dataset()}
+     * @param folder  the folder holding its files, or {@code null} for where a run looks for them
+     * @throws IOException              naming the missing or broken file and how to fetch the data
+     * @throws IllegalArgumentException for a data set the service does not know, naming the ones it does
+     * @since 1.3
+     */
+    DatasetFacts readDataset(String dataset, Path folder) throws IOException;
 }

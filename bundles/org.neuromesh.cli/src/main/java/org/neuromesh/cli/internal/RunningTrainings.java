@@ -5,21 +5,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.neuromesh.api.training.TrainingHandle;
+
 /** The trainings in progress, so that a shutdown can ask each to stop and wait until it has saved. */
 final class RunningTrainings {
 
-    /** One training: asked to stop by {@link #stopAll}, reports when it has finished. */
+    /** One training: cancelled by {@link #stopAll}, reports when it has finished. */
     static final class Ticket {
-        private volatile boolean stop;
+        private final TrainingHandle handle;
         private final CountDownLatch finished = new CountDownLatch(1);
         private final Set<Ticket> owner;
 
-        private Ticket(Set<Ticket> owner) {
+        private Ticket(TrainingHandle handle, Set<Ticket> owner) {
+            this.handle = handle;
             this.owner = owner;
-        }
-
-        boolean stopRequested() {
-            return stop;
         }
 
         void done() {
@@ -30,8 +29,8 @@ final class RunningTrainings {
 
     private final Set<Ticket> tickets = ConcurrentHashMap.newKeySet();
 
-    Ticket start() {
-        Ticket ticket = new Ticket(tickets);
+    Ticket start(TrainingHandle handle) {
+        Ticket ticket = new Ticket(handle, tickets);
         tickets.add(ticket);
         return ticket;
     }
@@ -39,7 +38,7 @@ final class RunningTrainings {
     /** Asks every training to stop after its batch and waits up to {@code timeout} for each to finish. */
     void stopAll(long timeout, TimeUnit unit) {
         for (Ticket ticket : tickets) {
-            ticket.stop = true;
+            ticket.handle.cancel();
         }
         for (Ticket ticket : tickets) {
             try {

@@ -1,5 +1,6 @@
 package org.neuromesh.training.internal;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.neuromesh.api.learning.LearningRule;
 import org.neuromesh.api.training.CheckpointException;
 import org.neuromesh.api.training.ClusterSnapshot;
+import org.neuromesh.api.training.DatasetFacts;
+import org.neuromesh.api.training.GatingSettings;
 import org.neuromesh.api.training.RuleSetting;
 import org.neuromesh.api.training.TrainingHandle;
 import org.neuromesh.api.training.TrainingListener;
@@ -23,6 +26,8 @@ import org.neuromesh.api.training.TrainingResult;
 import org.neuromesh.api.training.TrainingService;
 import org.neuromesh.engine.network.RuleRegistry;
 import org.neuromesh.training.ClusterSnapshots;
+import org.neuromesh.training.DatasetReader;
+import org.neuromesh.training.PlanSettings;
 import org.neuromesh.training.TrainingJob;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Component;
@@ -114,6 +119,8 @@ public class TrainingServiceComponent implements TrainingService {
 
     @Override
     public TrainingHandle start(TrainingPlan plan, TrainingListener listener) {
+        // refuses unknown names and options that do not fit now, naming the plan's component, not on the run's thread
+        PlanSettings.of(plan);
         String name = plan.rule().isBlank() ? null : plan.rule();
         LearningRule chosen = rules.choose(name);
         String ruleName = rules.nameOf(chosen);
@@ -179,5 +186,15 @@ public class TrainingServiceComponent implements TrainingService {
     @Override
     public ClusterSnapshot readCheckpoint(Path file) throws CheckpointException {
         return ClusterSnapshots.read(file);
+    }
+
+    @Override
+    public GatingSettings defaultGating() {
+        return TrainingJob.defaultGating();
+    }
+
+    @Override
+    public DatasetFacts readDataset(String dataset, Path folder) throws IOException {
+        return DatasetReader.read(dataset, folder);
     }
 }

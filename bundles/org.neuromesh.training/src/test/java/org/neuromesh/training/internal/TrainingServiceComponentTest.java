@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuromesh.api.training.CheckpointException;
 import org.neuromesh.api.training.ClusterSnapshot;
+import org.neuromesh.api.training.GatingSettings;
 import org.neuromesh.api.learning.LearningRule;
 import org.neuromesh.api.learning.NetworkShape;
 import org.neuromesh.api.learning.RuleInfo;
@@ -61,6 +63,29 @@ class TrainingServiceComponentTest {
                 new TrainingListener() {
                 }));
         assertTrue(refused.getMessage().contains("no-such-rule"), refused.getMessage());
+    }
+
+    @Test
+    void givenAPlanWithAnUnknownGating_whenStarted_thenItIsRefusedAtOnceNamingTheComponent() {
+        service.addRule(eligibility, Map.of(LearningRule.NAME_PROPERTY, "eligibility"));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> service.start(
+                new TrainingPlan("mnist", "", List.of(8), 1, 8, 1, null, null, null, "tanh", 0, 10, null),
+                new TrainingListener() {
+                }));
+        assertEquals("gating: unknown gating 'tanh'; known: paper, fixed-threshold, no-timer, relu",
+                refused.getMessage());
+    }
+
+    @Test
+    void theDefaultGatingIsTheEnginesEveryValueSet() {
+        assertEquals(new GatingSettings(0.01f, 10f, 0.001f, 0.01f, 0.001f), service.defaultGating());
+    }
+
+    @Test
+    void givenAFolderWithoutTheData_whenADataSetIsRead_thenTheErrorNamesTheFix() {
+        IOException missing = assertThrows(IOException.class, () -> service.readDataset("fashion-mnist",
+                folder.resolve("nothing")));
+        assertTrue(missing.getMessage().contains("fetch-fashion-mnist.sh"), missing.getMessage());
     }
 
     @Test

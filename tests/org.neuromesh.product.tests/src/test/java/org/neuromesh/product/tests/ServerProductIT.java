@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -64,6 +66,66 @@ class ServerProductIT {
         assertTrue(listing.contains("forward-forward  ranking 40  org.neuromesh.learning.forwardforward"), listing);
         assertTrue(listing.contains("pepita  ranking 30  org.neuromesh.learning.pepita"), listing);
         assertTrue(listing.contains("backprop-reference  ranking 0  org.neuromesh.learning.backprop"), listing);
+    }
+
+    @Test
+    void givenTheServer_whenALocalPeerIsStartedListedAndStopped_thenItJoinsThisBrokerAndLeavesNothing()
+            throws Exception {
+        // given the server's transport on its embedded broker's port (conf/ is applied while it runs)
+        int mark = product.mark();
+        Files.writeString(server.resolve("conf/org.neuromesh.discovery.mqtt.cfg"), "port = " + brokerPort + "\n");
+        product.awaitOutput(mark, "Applied configuration org.neuromesh.discovery.mqtt.cfg", REACT);
+        // when a local peer holding the digits 1 and 2, without an own model, is started from the shell
+        mark = product.mark();
+        product.type("neuromesh:local start shell-peer --classes 2,1 --no-model");
+        String started = product.awaitOutput(mark, "shell-peer  process ", Duration.ofMinutes(2));
+        // then it runs from this installation in a folder under this server's home
+        Matcher line = Pattern.compile("shell-peer  process ([0-9]+)  mnist \\[1, 2\\]  no own model  (\\S+)")
+                .matcher(started);
+        assertTrue(line.find(), started);
+        ProcessHandle peer = ProcessHandle.of(Long.parseLong(line.group(1))).orElseThrow();
+        Path folder = Path.of(line.group(2));
+        assertEquals(work.resolve("home/local-peers/shell-peer"), folder);
+        assertTrue(Files.isRegularFile(folder.resolve("conf/org.neuromesh.discovery.mqtt.cfg")));
+        // and it is listed, and this server sees it through its broker
+        mark = product.mark();
+        product.type("neuromesh:local list");
+        assertTrue(product.awaitOutput(mark, "1 local peers", REACT).contains("shell-peer  process "),
+                product::output);
+        // and it announces itself on this server's broker (an MQTT client listening there hears its name)
+        assertTrue(heardOnTheBroker("shell-peer"), "shell-peer's announcement on the broker");
+        // when a second is started with a name that is no name, then that is refused, saying why
+        mark = product.mark();
+        product.type("neuromesh:local start ../elsewhere");
+        assertTrue(product.awaitOutput(mark, "usage: local", REACT).contains("local failed: a local peer's name is"
+                + " 1-32 letters, digits, '-' or '_', not '../elsewhere'"), product::output);
+        // when every local peer is stopped, then its process has ended and its folder is gone
+        mark = product.mark();
+        product.type("neuromesh:local stop");
+        product.awaitOutput(mark, "1 local peers stopped, their folders deleted", REACT);
+        assertFalse(peer.isAlive(), "the local peer's process");
+        assertFalse(Files.exists(folder), "its folder");
+    }
+
+    /** Whether a message naming {@code name} passes the embedded broker within {@link #START}. */
+    private boolean heardOnTheBroker(String name) throws Exception {
+        MqttClient client = new MqttClient("tcp://127.0.0.1:" + brokerPort, "product-test-listener",
+                new MemoryPersistence());
+        BlockingQueue<String> heard = new ArrayBlockingQueue<>(1);
+        try {
+            client.connect();
+            client.subscribe("neuromesh/v1/#", 0, (topic, message) -> {
+                if (new String(message.getPayload(), StandardCharsets.ISO_8859_1).contains(name)) {
+                    heard.offer(topic);
+                }
+            });
+            return heard.poll(START.toSeconds(), TimeUnit.SECONDS) != null;
+        } finally {
+            if (client.isConnected()) {
+                client.disconnect();
+            }
+            client.close();
+        }
     }
 
     @Test

@@ -22,6 +22,7 @@ record ViewSnapshot(int number, List<String> shells, List<String> statusLine, Li
     static final String RUNS = "org.neuromesh.ui.part.runs";
     static final String INSPECTOR = "org.neuromesh.ui.part.inspector";
     static final String SESSION = "org.neuromesh.ui.part.session";
+    static final String GUIDED_DEMO = "org.neuromesh.ui.part.guideddemo";
     static final String EXPERIMENT = "org.neuromesh.ui.partdescriptor.experiment";
 
     private static final String PREFIX = "UIPROBE ";
