@@ -6,8 +6,9 @@
  * signals), with session progress on its own topic; and {@link org.neuromesh.api.network.BrokerConnection}, which
  * broker the peer uses.
  *
- * <p>Package version 1.1.0 (1.1 added the message flows, {@code PeerActions} and its records,
- * {@code BrokerConnection} and {@code BrokerAddress}). Minor versions add types, or methods to
+ * <p>Package version 1.2.0 (1.1 added the message flows, {@code PeerActions} and its records,
+ * {@code BrokerConnection} and {@code BrokerAddress}; 1.2 {@code BrokerFiles} and the {@code BrokerConnection}
+ * method that takes them). Minor versions add types, or methods to
  * {@code @ProviderType} interfaces, only.
  */
 package org.neuromesh.api.network;
