@@ -1,44 +1,54 @@
 package org.neuromesh.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Set;
 
-/**
- * The options of {@code neuromesh:connect}: which MQTT broker this peer uses, as the properties to set on the MQTT
- * transport's configuration (pid {@value #PID}). Connecting to a community broker is this one command.
- *
- * @param properties the transport properties to set (the others keep their values)
- */
-public record ConnectArguments(Map<String, Object> properties) {
+import org.neuromesh.api.network.BrokerAddress;
+import org.neuromesh.api.network.BrokerFiles;
 
-    /** The MQTT transport's configuration. */
-    public static final String PID = "org.neuromesh.discovery.mqtt";
+/**
+ * The options of {@code neuromesh:connect}: which MQTT broker this peer uses. The address and the files go into the
+ * transport's configuration; the passwords given on the command line are handed to the transport in memory only (see
+ * {@link org.neuromesh.api.network.BrokerConnection}).
+ *
+ * @param address          the broker; a blank host is the embedded broker on this machine
+ * @param files            the TLS files and the password files, as absolute paths
+ * @param password         the broker password typed on the command line, empty if none
+ * @param keyStorePassword the client key store's password typed on the command line, empty if none
+ */
+public record ConnectArguments(BrokerAddress address, BrokerFiles files, String password, String keyStorePassword) {
 
     public static final String USAGE = String.join("\n",
-            "usage: connect HOST[:PORT] [--tls] [--ca FILE] [--keystore FILE.p12] [--keystore-password P]",
-            "               [--user NAME] [--password P]",
+            "usage: connect HOST[:PORT] [--tls] [--ca FILE] [--keystore FILE.p12]",
+            "               [--keystore-password P | --keystore-password-file FILE]",
+            "               [--user NAME] [--password P | --password-file FILE]",
             "       connect --embedded",
             "       connect",
-            "  Points this peer's MQTT transport at a broker (e.g. a community Mosquitto); --embedded goes back to the",
-            "  embedded broker on this machine; without arguments, shows the broker in use. The port defaults to 8883",
-            "  with --tls and 1883 without. The change is kept by Config Admin and applies at once (the transport",
-            "  reconnects).");
+            "  Points this peer's MQTT transport at a broker (e.g. a community Mosquitto) and says whether it",
+            "  connected, or why not; --embedded goes back to the embedded broker on this machine; without",
+            "  arguments, shows the broker in use. The port defaults to 8883 with --tls and 1883 without.",
+            "  The address and the files are kept by Config Admin; a password given with --password stays in",
+            "  memory only, so after a restart the peer has none. A server that must connect again by itself",
+            "  reads it from a --password-file (--keystore-password-file) only its owner may access (chmod 600).");
 
     public ConnectArguments {
-        properties = Map.copyOf(properties);
+        password = password == null ? "" : password;
+        keyStorePassword = keyStorePassword == null ? "" : keyStorePassword;
     }
 
     /** @throws IllegalArgumentException naming the option or value that is wrong */
     public static ConnectArguments parse(String... args) {
         if (args.length == 1 && args[0].equals("--embedded")) {
-            return new ConnectArguments(Map.of("host", "", "port", 1883, "tls", false));
+            return new ConnectArguments(new BrokerAddress("", 1883, false, ""), BrokerFiles.none(), "", "");
         }
         if (args.length == 0 || args[0].startsWith("--")) {
             throw new IllegalArgumentException("name the broker: connect HOST[:PORT], or connect --embedded");
         }
-        Options o = Options.parse(java.util.Arrays.copyOfRange(args, 1, args.length), Set.of("--tls"),
-                Set.of("--ca", "--keystore", "--keystore-password", "--user", "--password"));
+        Options o = Options.parse(Arrays.copyOfRange(args, 1, args.length), Set.of("--tls"),
+                Set.of("--ca", "--keystore", "--keystore-password", "--keystore-password-file", "--user",
+                        "--password", "--password-file"));
         boolean tls = o.flag("--tls");
         String[] hostAndPort = args[0].split(":", 2);
         String host = hostAndPort[0].trim();
@@ -53,26 +63,59 @@ public record ConnectArguments(Map<String, Object> properties) {
                 throw new IllegalArgumentException("'" + hostAndPort[1] + "' is not a port number");
             }
         }
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("host", host);
-        properties.put("port", port);
-        properties.put("tls", tls);
-        properties.put("caCertificateFile", o.text("--ca", ""));
-        properties.put("clientKeyStore", o.text("--keystore", ""));
-        properties.put(".clientKeyStorePassword", o.text("--keystore-password", ""));
-        properties.put("username", o.text("--user", ""));
-        properties.put(".password", o.text("--password", ""));
-        return new ConnectArguments(properties);
+        String user = o.text("--user", "");
+        oneOf(o, "--password", "--password-file");
+        oneOf(o, "--keystore-password", "--keystore-password-file");
+        if (user.isBlank() && (o.flag("--password") || o.flag("--password-file"))) {
+            throw new IllegalArgumentException("a password is for a login: give --user NAME too");
+        }
+        if (o.text("--keystore", "").isBlank()
+                && (o.flag("--keystore-password") || o.flag("--keystore-password-file"))) {
+            throw new IllegalArgumentException("a key store password is for a key store: give --keystore FILE.p12 too");
+        }
+        BrokerFiles files = new BrokerFiles(absolute(o, "--ca"), absolute(o, "--keystore"),
+                absolute(o, "--password-file"), absolute(o, "--keystore-password-file"));
+        return new ConnectArguments(new BrokerAddress(host, port, tls, user), files, o.text("--password", ""),
+                o.text("--keystore-password", ""));
     }
 
-    /** What the command prints after applying: the broker, never a password. */
+    /** What the command prints: the broker, never a password. */
     public String describe() {
-        String host = String.valueOf(properties.get("host"));
-        if (host.isBlank()) {
+        return describe(address);
+    }
+
+    /** E.g. {@code mqtt.example.org:8883 (TLS) as alice}, or the embedded broker for a blank host. */
+    public static String describe(BrokerAddress address) {
+        if (address.host().isBlank()) {
             return "the embedded broker on this machine";
         }
-        String user = String.valueOf(properties.getOrDefault("username", ""));
-        return host + ":" + properties.get("port") + (Boolean.TRUE.equals(properties.get("tls")) ? " (TLS)" : "")
-                + (user.isBlank() ? "" : " as " + user);
+        return address.host() + ":" + address.port() + (address.tls() ? " (TLS)" : "")
+                + (address.username().isBlank() ? "" : " as " + address.username());
+    }
+
+    /** Never the passwords. */
+    @Override
+    public String toString() {
+        return "ConnectArguments[" + describe() + ", " + files + ", password " + (password.isEmpty() ? "none"
+                : "given") + ", key store password " + (keyStorePassword.isEmpty() ? "none" : "given") + "]";
+    }
+
+    private static void oneOf(Options o, String value, String file) {
+        if (o.flag(value) && o.flag(file)) {
+            throw new IllegalArgumentException("give " + value + " or " + file + ", not both");
+        }
+    }
+
+    /** Absolute, so that a server started from another folder finds the file after a restart. */
+    private static String absolute(Options o, String option) {
+        String path = o.text(option, "").strip();
+        if (path.isEmpty()) {
+            return "";
+        }
+        try {
+            return Path.of(path).toAbsolutePath().normalize().toString();
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException(option + ": '" + path + "' is not a path");
+        }
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -25,7 +24,6 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -63,9 +61,6 @@ public final class IdentityStore {
 
     private static final List<String> FILES = List.of(SIGNING_KEY, SIGNING_PUB, AGREEMENT_KEY, AGREEMENT_PUB);
     private static final int MAX_FILE_BYTES = 16 * 1024;
-    private static final Set<PosixFilePermission> NOT_FOR_OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
-            PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
     private static final System.Logger LOG = System.getLogger(IdentityStore.class.getName());
 
     private final Path directory;
@@ -194,7 +189,7 @@ public final class IdentityStore {
 
     private PrivateKey readPrivate(String name, String algorithm) throws IOException {
         Path file = directory.resolve(name);
-        requirePrivateMode(file);
+        OwnerOnlyFiles.requireOwnerOnly(file, "private key file");
         byte[] der = PemFile.decode(file, PemFile.PRIVATE_KEY, read(file));
         try {
             return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
@@ -267,17 +262,6 @@ public final class IdentityStore {
                 + " backup, or move " + directory + " away to create a new identity.");
     }
 
-    private static void requirePrivateMode(Path file) throws IOException {
-        if (!isPosix(file)) {
-            return;
-        }
-        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-        if (permissions.stream().anyMatch(NOT_FOR_OTHERS::contains)) {
-            throw new IOException("Permissions " + octal(permissions) + " for private key file " + file
-                    + " are too open: group and others must not have any access. Fix with: chmod 600 " + file);
-        }
-    }
-
     private static byte[] read(Path file) throws IOException {
         long size = Files.size(file);
         if (size > MAX_FILE_BYTES) {
@@ -334,13 +318,5 @@ public final class IdentityStore {
 
     private static boolean isPosix(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
-    }
-
-    private static String octal(Set<PosixFilePermission> permissions) {
-        int mode = 0;
-        for (PosixFilePermission permission : permissions) {
-            mode |= 1 << (8 - permission.ordinal());
-        }
-        return String.format("%04o", mode);
     }
 }

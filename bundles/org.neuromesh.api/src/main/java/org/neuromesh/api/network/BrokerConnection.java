@@ -30,4 +30,17 @@ public interface BrokerConnection {
      * @throws InterruptedException if the waiting thread is interrupted (the new settings stay applied)
      */
     TransportState connect(BrokerAddress address, char[] password, Duration wait) throws InterruptedException;
+
+    /**
+     * As {@link #connect(BrokerAddress, char[], Duration)}, and in the same configuration change sets {@code files}
+     * in place of the ones configured so far (paths only: a password put into the configuration earlier is removed),
+     * with the client key store's password handed over in memory too. A password that is {@code null} or empty is
+     * read from the corresponding file of {@code files}, if it names one; such a file is refused, with the reason,
+     * unless only its owner may access it. This is how a shell connects a headless server that must connect again
+     * after a restart: the configuration names the files, and the transport reads them when it starts.
+     *
+     * @since 1.2
+     */
+    TransportState connect(BrokerAddress address, BrokerFiles files, char[] password, char[] keyStorePassword,
+            Duration wait) throws InterruptedException;
 }

@@ -8,7 +8,8 @@
  * guided demo).
  *
  * <p>Package version 1.2.0 (1.1 added the message flows, {@code PeerActions} and its records,
- * {@code BrokerConnection} and {@code BrokerAddress}; 1.2 {@code LocalPeers} and its records). Minor versions add
- * types, or methods to {@code @ProviderType} interfaces, only.
+ * {@code BrokerConnection} and {@code BrokerAddress}; 1.2 {@code LocalPeers} and its records, {@code BrokerFiles}
+ * and the {@code BrokerConnection} method that takes them). Minor versions add types, or methods to
+ * {@code @ProviderType} interfaces, only.
  */
 package org.neuromesh.api.network;

@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,7 +109,7 @@ class ConnectionProductIT extends WorkbenchTest {
         assertTrue(Files.readString(secure.resolve("storage")).contains("org.neuromesh"), "secure storage written");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secure.resolve(
                 "master.key"))));
-        assertEquals(List.of(), filesContaining(MosquittoBroker.PASSWORD, workbench.installation(),
+        assertEquals(List.of(), FilesHolding.text(MosquittoBroker.PASSWORD, workbench.installation(),
                 workbench.workspace(), workbench.home()), "plain files holding the password");
         assertFalse(workbench.process().output().contains(MosquittoBroker.PASSWORD),
                 "the password in the output or log");
@@ -124,7 +121,7 @@ class ConnectionProductIT extends WorkbenchTest {
                 .anyMatch(line -> line.startsWith("Connected to " + broker + " · ")));
         assertTrue(workbench.process().output().contains("Reconnecting to " + broker
                 + " as peer with the password kept in secure storage"), workbench.process()::output);
-        assertEquals(List.of(), filesContaining(MosquittoBroker.PASSWORD, workbench.installation(),
+        assertEquals(List.of(), FilesHolding.text(MosquittoBroker.PASSWORD, workbench.installation(),
                 workbench.workspace(), workbench.home()), "plain files holding the password after the restart");
 
         // and a connect command without a password takes the kept one as well
@@ -187,37 +184,5 @@ class ConnectionProductIT extends WorkbenchTest {
             command.append(" ").append(PARAMETER).append("password=").append(password);
         }
         command(command.toString());
-    }
-
-    /** Every regular file under the folders whose bytes contain {@code text}. */
-    private static List<Path> filesContaining(String text, Path... folders) throws IOException {
-        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-        List<Path> found = new ArrayList<>();
-        for (Path folder : folders) {
-            if (!Files.isDirectory(folder)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(folder)) {
-                for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                    if (indexOf(Files.readAllBytes(file), needle) >= 0) {
-                        found.add(file);
-                    }
-                }
-            }
-        }
-        return found;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -78,8 +78,7 @@ class EditorProductIT extends WorkbenchTest {
 
         // when it runs
         command("click Run");
-        awaitView("the tuned run's epoch", Duration.ofMinutes(3), view -> view.part(ViewSnapshot.LEARNING).status()
-                .stream().anyMatch(line -> line.startsWith("Done: ")));
+        awaitRunDone("the tuned run's epoch", Duration.ofMinutes(3));
         // then the run trained with the learning rate of the file: its record says so
         Path record;
         try (var runs = Files.list(workbench.workspace().resolve("runs"))) {

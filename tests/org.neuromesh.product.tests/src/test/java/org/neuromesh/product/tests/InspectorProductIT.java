@@ -28,8 +28,7 @@ class InspectorProductIT extends WorkbenchTest {
         Path experiment = Files.writeString(work.resolve("small.nmx"), "hidden = 32\nepochs = 1\nvalidation = 1000\n"
                 + "trainingSamples = 3000\n");
         openAndClickRun(experiment);
-        awaitView("the run done", Duration.ofMinutes(3), view -> view.part(ViewSnapshot.LEARNING).status().stream()
-                .anyMatch(line -> line.startsWith("Done: ")));
+        awaitRunDone("the run done", Duration.ofMinutes(3));
         Path checkpoint;
         try (var runs = Files.list(workbench.workspace().resolve("runs"))) {
             checkpoint = runs.filter(file -> file.getFileName().toString().matches("small-.*\\.nmc")).findFirst()

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Peers view's actions and the Session view of the built workbench product, under Xvfb ({@link WorkbenchTest}),
- * against a headless server peer on the workbench's embedded broker. The actions run as their commands with the
- * settings in their parameter, as the toolbar's dialogs would pass them.
+ * against a headless server peer on the workbench's embedded broker. Each action runs as its command with the
+ * settings in its parameter (how scripts run it), and through the toolbar's dialog as a user fills it in.
  */
 class PeerActionsProductIT extends WorkbenchTest {
 
@@ -82,6 +82,29 @@ class PeerActionsProductIT extends WorkbenchTest {
         server.type("neuromesh:credits");
         assertTrue(server.awaitOutput(mark, "total", REACT).contains("total +32 credits"), server::output);
 
+        // when nodes are borrowed as a user would, through the toolbar's dialog: it opens with its defaults, the
+        // peer is typed in and fewer nodes asked for, and OK borrows them
+        command("commandlater org.neuromesh.ui.command.borrownodes");
+        ViewSnapshot dialog = awaitView("the Borrow nodes dialog", REACT, view -> view.shells().contains(
+                "Borrow nodes"));
+        assertTrue(dialog.dialog().containsAll(List.of("classes", "5,6,7,8,9", "nodes", "32", "credits", "100")),
+                dialog::toString);
+        command("set peer=server-peer");
+        command("set nodes=16");
+        screenshot("workbench-borrow-dialog.png");
+        command("click OK");
+        // then the dialog closes, the Peers view says what was borrowed, and 16 more credits moved to the server
+        awaitView("the dialog's loan in the Peers view", Duration.ofSeconds(60), view -> !view.shells().contains(
+                "Borrow nodes") && view.part(ViewSnapshot.PEERS).status().stream().anyMatch(line -> line.startsWith(
+                        "Borrowed 16 nodes from ")));
+        awaitView("the credits of both loans in the Peers view and the Dashboard", REACT, view -> view.part(
+                ViewSnapshot.PEERS).rows().stream().anyMatch(row -> row.get(1).equals("server-peer")
+                        && row.get(5).equals("-48")) && view.part(ViewSnapshot.DASHBOARD).valueOf("Credit balance")
+                                .equals(Optional.of("-48")));
+        mark = server.mark();
+        server.type("neuromesh:credits");
+        assertTrue(server.awaitOutput(mark, "total", REACT).contains("total +48 credits"), server::output);
+
         // when an error signal is sent to the server peer
         command("command org.neuromesh.ui.command.sendsignal" + SETTINGS
                 + "peer=server-peer value=0.75 urgency=0.9 topic=from-the-workbench");
@@ -109,28 +132,36 @@ class PeerActionsProductIT extends WorkbenchTest {
         awaitView("the capsule shared", REACT, view -> view.part(ViewSnapshot.PEERS).status().stream().anyMatch(
                 line -> line.startsWith("Shared a capsule with ")));
         awaitServerLine("neuromesh:share inbox", "24 bytes  tags [greeting]");
+        // and when a second one is shared through the toolbar's dialog, with the peer, tags and text typed in
+        command("commandlater org.neuromesh.ui.command.sharecapsule");
+        awaitView("the Share capsule dialog", REACT, view -> view.shells().contains("Share capsule"));
+        command("set peer=server-peer");
+        command("set tags=from-the-dialog");
+        command("set text=hello from the dialog");
+        command("click OK");
+        // then the dialog closes and the server's inbox holds both capsules
+        awaitView("the Share capsule dialog closed", REACT, view -> !view.shells().contains("Share capsule"));
+        awaitServerLine("neuromesh:share inbox", "21 bytes  tags [from-the-dialog]");
+        awaitServerLine("neuromesh:share inbox", "2 capsules shared");
 
         // when a short session of two members (3 rounds of 20 batches) is started from the workbench, which takes
         // part in it
         command("command org.neuromesh.ui.command.startsession" + SETTINGS
                 + "id=wb-session members=2 rounds=3 steps=20 batch=64 hidden=32 deadline=60");
         // then the Session view follows it to its end: a row per round, both members contributing
-        ViewSnapshot done = awaitView("the session done in the Session view", Duration.ofSeconds(90), view -> view
-                .part(SESSION).status().stream().anyMatch(line -> line.startsWith("Session wb-session: done")));
-        ViewSnapshot.Part session = done.part(SESSION);
-        assertEquals(List.of("Round", "Contributed", "Refused", "Members", "Global accuracy", "Seconds"),
-                session.columns(), done::toString);
-        assertEquals(3, session.rows().size(), done::toString);
-        for (List<String> row : session.rows()) {
-            assertEquals("server-peer, this peer", row.get(1), done::toString);
-            assertEquals("-", row.get(2), done::toString);
-            assertTrue(row.get(4).matches("[0-9]+\\.[0-9]{2}%"), done::toString);
-        }
-        assertTrue(session.status().contains("Session wb-session: done, 3 of 3 rounds, 2 members; aggregated by"
-                + " this peer"), done::toString);
-        assertTrue(session.status().stream().anyMatch(line -> line.startsWith("3 rounds of 20 batches of 64,"
-                + " eligibility, hidden [32], mnist; global accuracy ")), done::toString);
+        awaitSessionDone("wb-session");
         screenshot("workbench-session.png");
+
+        // when another is started as a user would, through the toolbar's dialog, which suggests two members (this
+        // peer takes part) and 3 rounds; 20 local batches are typed in
+        command("commandlater org.neuromesh.ui.command.startsession");
+        dialog = awaitView("the Start session dialog", REACT, view -> view.shells().contains("Start session"));
+        assertTrue(dialog.dialog().containsAll(List.of("members", "2", "rounds", "3", "participate", "true")),
+                dialog::toString);
+        command("set steps=20");
+        command("click OK");
+        // then the Session view shows the new session, under an id of its own, to its end
+        awaitSessionDone("session-[0-9a-f]{8}");
 
         // when the server peer stops and the workbench borrows from it again
         server.close();
@@ -143,6 +174,28 @@ class PeerActionsProductIT extends WorkbenchTest {
                 "Borrow nodes failed: no peer 'server-peer' is known now (it has gone, or was never seen)"));
         assertTrue(workbench.process().output().contains("Borrow nodes failed: no peer 'server-peer' is known now"),
                 "the log has it too");
+    }
+
+    /**
+     * Waits until the Session view says the session whose id matches {@code id} is done, and checks what it shows: a
+     * row per round of the 3, both members contributing in each, none refused, the global accuracy, and the plan.
+     */
+    private void awaitSessionDone(String id) throws InterruptedException {
+        String doneLine = "Session " + id + ": done, 3 of 3 rounds, 2 members; aggregated by this peer";
+        ViewSnapshot done = awaitView("session " + id + " done in the Session view", Duration.ofSeconds(90), view ->
+                view.part(SESSION).status().stream().anyMatch(line -> line.matches("Session " + id + ": done.*")));
+        ViewSnapshot.Part session = done.part(SESSION);
+        assertEquals(List.of("Round", "Contributed", "Refused", "Members", "Global accuracy", "Seconds"),
+                session.columns(), done::toString);
+        assertEquals(3, session.rows().size(), done::toString);
+        for (List<String> row : session.rows()) {
+            assertEquals("server-peer, this peer", row.get(1), done::toString);
+            assertEquals("-", row.get(2), done::toString);
+            assertTrue(row.get(4).matches("[0-9]+\\.[0-9]{2}%"), done::toString);
+        }
+        assertTrue(session.status().stream().anyMatch(line -> line.matches(doneLine)), done::toString);
+        assertTrue(session.status().stream().anyMatch(line -> line.startsWith("3 rounds of 20 batches of 64,"
+                + " eligibility, hidden [32], mnist; global accuracy ")), done::toString);
     }
 
     /** Types a command into the server's console until its output contains {@code expected}. */

@@ -208,9 +208,9 @@ class PeersOverMosquittoIT {
         String connected = newcomer.command("neuromesh:connect 127.0.0.1:" + broker.tlsPort() + " --tls --ca "
                 + broker.pki().caCertificate() + " --keystore " + broker.pki().clientKeyStore()
                 + " --keystore-password " + org.neuromesh.testing.mosquitto.TestPki.KEY_STORE_PASSWORD + " --user "
-                + MosquittoBroker.USER + " --password " + MosquittoBroker.PASSWORD, "connecting to",
-                Duration.ofSeconds(30));
-        assertTrue(connected.contains("127.0.0.1:" + broker.tlsPort() + " (TLS) as peer"), connected);
+                + MosquittoBroker.USER + " --password " + MosquittoBroker.PASSWORD, "neuromesh:peers shows",
+                Duration.ofSeconds(40));
+        assertTrue(connected.contains("connected to ssl://127.0.0.1:" + broker.tlsPort() + " as peer"), connected);
         // (the transport restarts on the new settings, and with it the peer runtime and the commands using it)
         newcomer.current().awaitOutput(beforeConnect, " sessions on its data set", Duration.ofSeconds(30));
         // then it finds the others there

@@ -9,10 +9,11 @@ import java.util.Optional;
 
 /**
  * What the workbench showed at one moment, as printed by the UI probe bundle: the title of its shell(s), its status
- * line and, for each visible part (by element id), its labels ("status"), table columns and rows.
+ * line, for each visible part (by element id) its labels ("status"), table columns and rows, and the labels and
+ * field values of open dialogs, in order.
  */
 record ViewSnapshot(int number, List<String> shells, List<String> statusLine, List<String> tabs,
-        Map<String, Part> parts) {
+        Map<String, Part> parts, List<String> dialog) {
 
     static final String PROVIDERS = "org.neuromesh.ui.part.providers";
     static final String PEERS = "org.neuromesh.ui.part.peers";
@@ -80,7 +81,7 @@ record ViewSnapshot(int number, List<String> shells, List<String> statusLine, Li
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("snapshot " + number + ": shells " + shells + ", status line "
-                + statusLine + ", tabs " + tabs);
+                + statusLine + ", tabs " + tabs + (dialog.isEmpty() ? "" : ", dialog " + dialog));
         parts.forEach((id, part) -> {
             text.append("\n part ").append(id).append(": status ").append(part.status()).append(", fields ")
                     .append(part.fields()).append(", columns ").append(part.columns())
@@ -117,8 +118,11 @@ record ViewSnapshot(int number, List<String> shells, List<String> statusLine, Li
         List<String> statusLine = new ArrayList<>();
         List<String> tabs = new ArrayList<>();
         Map<String, Part> parts = new LinkedHashMap<>();
+        List<String> dialog = new ArrayList<>();
         for (String line : lines) {
-            if (line.startsWith("shell: ")) {
+            if (line.startsWith("dialog: ")) {
+                dialog.add(line.substring(8));
+            } else if (line.startsWith("shell: ")) {
                 shells.add(line.substring(7));
             } else if (line.startsWith("tab: ")) {
                 tabs.add(line.substring(5));
@@ -145,6 +149,6 @@ record ViewSnapshot(int number, List<String> shells, List<String> statusLine, Li
                 }
             }
         }
-        return new ViewSnapshot(number, shells, statusLine, tabs, parts);
+        return new ViewSnapshot(number, shells, statusLine, tabs, parts, dialog);
     }
 }

@@ -127,8 +127,7 @@ class WorkbenchProductIT extends WorkbenchTest {
         // when Run > Run quick experiment is chosen (one epoch on 5,000 MNIST images, 1,000 held out)
         command("command org.neuromesh.workbench.command.runquick");
         // then the Learning view comes to the front and shows the epoch, its validation accuracy and the gating
-        ViewSnapshot done = awaitView("the Learning view with the finished epoch", Duration.ofMinutes(3), view -> view
-                .part(ViewSnapshot.LEARNING).status().stream().anyMatch(line -> line.startsWith("Done: ")));
+        ViewSnapshot done = awaitRunDone("the Learning view with the finished epoch", Duration.ofMinutes(3));
         ViewSnapshot.Part learning = done.part(ViewSnapshot.LEARNING);
         assertEquals(List.of("Epoch", "Loss", "Train", "Validation", "Seconds", "L1 releases", "L1 threshold",
                 "L1 forced"), learning.columns(), done::toString);
@@ -197,8 +196,7 @@ class WorkbenchProductIT extends WorkbenchTest {
                 .contains("Ready to run."));
         command("click Run");
         // then the Learning view shows its epoch, and the run's checkpoint is named after the experiment
-        ViewSnapshot done = awaitView("the small experiment's epoch", Duration.ofMinutes(3), view -> view.part(
-                ViewSnapshot.LEARNING).status().stream().anyMatch(line -> line.startsWith("Done: ")));
+        ViewSnapshot done = awaitRunDone("the small experiment's epoch", Duration.ofMinutes(3));
         assertEquals(1, done.part(ViewSnapshot.LEARNING).rows().size(), done::toString);
         try (var runs = Files.list(workbench.workspace().resolve("runs"))) {
             assertTrue(runs.anyMatch(file -> file.getFileName().toString().startsWith("small-")));
@@ -279,8 +277,7 @@ class WorkbenchProductIT extends WorkbenchTest {
                 + "batch = 64\n");
         command("measure start");
         openAndRun(experiment);
-        ViewSnapshot done = awaitView("the epoch done", Duration.ofMinutes(10), view -> view.part(
-                ViewSnapshot.LEARNING).status().stream().anyMatch(line -> line.startsWith("Done: ")));
+        ViewSnapshot done = awaitRunDone("the epoch done", Duration.ofMinutes(10));
         int mark = workbench.process().output().length();
         command("measure stop");
         String delays = awaitProbeLine(mark, "ui-delay ");

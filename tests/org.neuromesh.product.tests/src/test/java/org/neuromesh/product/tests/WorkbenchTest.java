@@ -59,6 +59,16 @@ abstract class WorkbenchTest {
                 ViewSnapshot.LEARNING).status().stream().anyMatch(line -> line.startsWith("Epoch ")));
     }
 
+    /**
+     * Waits until the Learning view says that the run is done (its "Done: ..." line), as {@link #awaitView} does.
+     *
+     * @return the snapshot that said so
+     */
+    ViewSnapshot awaitRunDone(String what, Duration timeout) throws InterruptedException {
+        return awaitView(what, timeout, view -> view.part(ViewSnapshot.LEARNING).status().stream().anyMatch(
+                line -> line.startsWith("Done: ")));
+    }
+
     /** See {@link WorkbenchUnderTest#awaitView}. */
     ViewSnapshot awaitView(String what, Duration timeout, Predicate<ViewSnapshot> condition)
             throws InterruptedException {

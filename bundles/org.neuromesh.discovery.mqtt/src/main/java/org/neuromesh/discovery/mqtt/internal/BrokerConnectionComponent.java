@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.neuromesh.api.network.BrokerAddress;
 import org.neuromesh.api.network.BrokerConnection;
+import org.neuromesh.api.network.BrokerFiles;
 import org.neuromesh.api.peer.TransportState;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -16,9 +17,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * {@link BrokerConnection} of the MQTT transport: host, port, TLS and user go into the transport's configuration
- * (PID {@value MqttTransportConfig#PID}, kept by Config Admin), the password to the re-created transport through
- * {@link CredentialHandover}, in memory only.
+ * {@link BrokerConnection} of the MQTT transport: host, port, TLS, user and the files go into the transport's
+ * configuration (PID {@value MqttTransportConfig#PID}, kept by Config Admin), the passwords to the re-created
+ * transport through {@link CredentialHandover}, in memory only.
  */
 @Component(service = BrokerConnection.class)
 public class BrokerConnectionComponent implements BrokerConnection {
@@ -46,10 +47,17 @@ public class BrokerConnectionComponent implements BrokerConnection {
         return connector.connect(address, password, allowPlain, wait);
     }
 
+    @Override
+    public TransportState connect(BrokerAddress address, BrokerFiles files, char[] password, char[] keyStorePassword,
+            Duration wait) throws InterruptedException {
+        boolean allowPlain = Boolean.parseBoolean(text(properties().get("allowPlainCredentials"), "false"));
+        return connector.connect(address, files, password, keyStorePassword, allowPlain, wait);
+    }
+
     /**
-     * Merges into the existing configuration, so that what conf/ or an administrator set otherwise stays; except a
-     * password put there earlier (e.g. by {@code neuromesh:connect --password}): it belongs to the old address, and
-     * Config Admin keeps it in a plain file.
+     * Merges into the existing configuration, so that what conf/ or an administrator set otherwise stays; a change
+     * to {@code null} removes the property (the connector removes passwords put there earlier, e.g. by a conf/
+     * file: they belong to the old address, and Config Admin keeps them in a plain file).
      */
     private void apply(Map<String, Object> changes) throws IOException {
         Configuration configuration = configurationAdmin.getConfiguration(MqttTransportConfig.PID, "?");
@@ -57,9 +65,12 @@ public class BrokerConnectionComponent implements BrokerConnection {
         if (properties == null) {
             properties = new Hashtable<>();
         }
-        properties.remove(".password");
         for (Map.Entry<String, Object> change : changes.entrySet()) {
-            properties.put(change.getKey(), change.getValue());
+            if (change.getValue() == null) {
+                properties.remove(change.getKey());
+            } else {
+                properties.put(change.getKey(), change.getValue());
+            }
         }
         configuration.update(properties);
     }

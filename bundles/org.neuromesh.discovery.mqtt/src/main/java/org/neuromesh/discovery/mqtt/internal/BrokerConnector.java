@@ -6,23 +6,26 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import org.neuromesh.api.network.BrokerAddress;
+import org.neuromesh.api.network.BrokerFiles;
 import org.neuromesh.api.peer.TransportState;
 import org.neuromesh.discovery.mqtt.MqttSettings;
 import org.neuromesh.discovery.mqtt.MqttTransport;
 
 /**
  * What {@link org.neuromesh.api.network.BrokerConnection#connect} does, without OSGi: checks the address, hands the
- * password over in memory, applies the address as configuration (which re-creates the transport), and waits for the
- * new transport's first verdict. Plain, so that tests run it against a real broker with a real transport.
+ * passwords over in memory, applies the address (and files) as configuration (which re-creates the transport), and
+ * waits for the new transport's first verdict. Plain, so that tests run it against a real broker with a real
+ * transport.
  */
 final class BrokerConnector {
 
-    /** Applies configuration properties of the transport's PID (Config Admin in the product). */
+    /** Applies configuration properties of the transport's PID (Config Admin in the product); null removes one. */
     interface Configuration {
         void apply(Map<String, Object> properties) throws IOException;
     }
@@ -38,20 +41,39 @@ final class BrokerConnector {
         this.configuration = configuration;
     }
 
-    /** See {@link org.neuromesh.api.network.BrokerConnection#connect}. */
+    /** See {@link org.neuromesh.api.network.BrokerConnection#connect(BrokerAddress, char[], Duration)}. */
     TransportState connect(BrokerAddress address, char[] password, boolean allowPlainCredentials, Duration wait)
             throws InterruptedException {
+        return connect(address, null, password, null, allowPlainCredentials, wait);
+    }
+
+    /**
+     * See {@link org.neuromesh.api.network.BrokerConnection#connect(BrokerAddress, BrokerFiles, char[], char[],
+     * Duration)}; {@code files} {@code null} leaves the configured files alone.
+     */
+    TransportState connect(BrokerAddress address, BrokerFiles files, char[] password, char[] keyStorePassword,
+            boolean allowPlainCredentials, Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
-        Optional<String> refused = check(address, password, allowPlainCredentials);
+        Optional<String> refused = check(address, files, password, keyStorePassword, allowPlainCredentials);
         if (refused.isPresent()) {
             return failed(address, "settings refused: " + refused.get());
         }
-        long attempt = handover.offer(address, password);
+        long attempt = handover.offer(address, password, keyStorePassword);
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("host", address.host());
         properties.put("port", address.port());
         properties.put("tls", address.tls());
         properties.put("username", address.username());
+        // a password put into the configuration earlier belongs to the old address, and Config Admin keeps it in a
+        // plain file
+        properties.put(".password", null);
+        if (files != null) {
+            properties.put("caCertificateFile", files.caCertificateFile());
+            properties.put("clientKeyStore", files.clientKeyStore());
+            properties.put("passwordFile", files.passwordFile());
+            properties.put("clientKeyStorePasswordFile", files.clientKeyStorePasswordFile());
+            properties.put(".clientKeyStorePassword", null);
+        }
         properties.put(CredentialHandover.ATTEMPT, attempt);
         try {
             configuration.apply(properties);
@@ -81,13 +103,51 @@ final class BrokerConnector {
 
     /** Why these settings cannot work, the way the transport would refuse them, or empty. */
     static Optional<String> check(BrokerAddress address, char[] password, boolean allowPlainCredentials) {
+        return check(address, null, password, null, allowPlainCredentials);
+    }
+
+    /**
+     * As {@link #check(BrokerAddress, char[], boolean)}, with the files too (when not {@code null}): those named are
+     * read as the transport would read them, so that a missing file or one open to others is refused here, before
+     * the running connection is touched.
+     */
+    static Optional<String> check(BrokerAddress address, BrokerFiles files, char[] password, char[] keyStorePassword,
+            boolean allowPlainCredentials) {
+        char[] secret = null;
+        char[] keyStoreSecret = null;
         try {
-            MqttSettings.builder().host(address.host()).port(address.port()).tls(address.tls())
-                    .credentials(address.username(), password).allowPlainCredentials(allowPlainCredentials)
-                    .outboxDirectory(Path.of(System.getProperty("java.io.tmpdir"))).build();
+            MqttSettings.Builder settings = MqttSettings.builder().host(address.host()).port(address.port())
+                    .tls(address.tls()).allowPlainCredentials(allowPlainCredentials)
+                    .outboxDirectory(Path.of(System.getProperty("java.io.tmpdir")));
+            if (files == null) {
+                secret = password;
+            } else {
+                secret = given(password) ? password.clone()
+                        : ConfiguredSecret.read(files.passwordFile(), "passwordFile", "");
+                keyStoreSecret = given(keyStorePassword) ? keyStorePassword.clone()
+                        : ConfiguredSecret.read(files.clientKeyStorePasswordFile(), "clientKeyStorePasswordFile", "");
+                settings.caCertificateFile(files.caCertificateFile())
+                        .clientKeyStore(files.clientKeyStore(), keyStoreSecret);
+            }
+            settings.credentials(address.username(), secret).build();
             return Optional.empty();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IOException e) {
             return Optional.of(e.getMessage());
+        } finally {
+            if (files != null) {
+                wipe(secret);
+                wipe(keyStoreSecret);
+            }
+        }
+    }
+
+    private static boolean given(char[] secret) {
+        return secret != null && secret.length > 0;
+    }
+
+    private static void wipe(char[] secret) {
+        if (secret != null) {
+            Arrays.fill(secret, '\0');
         }
     }
 

@@ -12,8 +12,9 @@ import org.osgi.service.component.annotations.Deactivate;
 /**
  * Carries a broker password from {@link BrokerConnectionComponent} to the transport component that the new
  * configuration re-creates, in memory only: Config Admin writes configurations to plain files, so the password never
- * goes there. It holds one password, for one address; a newer one replaces (and wipes) it. It also tells the
- * connector which transport a configuration change started, by the change's attempt number.
+ * goes there. It holds the passwords of one address (the broker's and the client key store's, each if one was given);
+ * newer ones replace (and wipe) them. It also tells the connector which transport a configuration change started, by
+ * the change's attempt number.
  */
 @Component(service = CredentialHandover.class)
 public class CredentialHandover {
@@ -23,15 +24,20 @@ public class CredentialHandover {
 
     private String key;
     private char[] password;
+    private char[] keyStorePassword;
     private long lastAttempt;
     private long startedAttempt = -1;
     private MqttTransport started;
 
-    /** Keeps {@code secret} for {@code address}; returns the number of this attempt, for {@link #awaitStarted}. */
-    synchronized long offer(BrokerAddress address, char[] secret) {
+    /**
+     * Keeps {@code secret} and {@code keyStoreSecret} for {@code address} ({@code null} or empty: none, the
+     * transport then reads its configuration); returns the number of this attempt, for {@link #awaitStarted}.
+     */
+    synchronized long offer(BrokerAddress address, char[] secret, char[] keyStoreSecret) {
         wipe();
         key = key(address.host(), address.port(), address.tls(), address.username());
-        password = secret == null ? new char[0] : secret.clone();
+        password = copyOrNull(secret);
+        keyStorePassword = copyOrNull(keyStoreSecret);
         // unique across restarts of the component: an attempt persisted in the configuration is never reused
         lastAttempt = Math.max(lastAttempt + 1, System.currentTimeMillis());
         return lastAttempt;
@@ -41,6 +47,12 @@ public class CredentialHandover {
     synchronized Optional<char[]> passwordFor(String host, int port, boolean tls, String username) {
         return password != null && key(host, port, tls, username).equals(key) ? Optional.of(password.clone())
                 : Optional.empty();
+    }
+
+    /** The client key store's password handed over for this address, if any (a copy). */
+    synchronized Optional<char[]> keyStorePasswordFor(String host, int port, boolean tls, String username) {
+        return keyStorePassword != null && key(host, port, tls, username).equals(key)
+                ? Optional.of(keyStorePassword.clone()) : Optional.empty();
     }
 
     /** Told by the transport component once its transport runs; {@code attempt} is 0 for none. */
@@ -65,11 +77,18 @@ public class CredentialHandover {
 
     @Deactivate
     synchronized void wipe() {
-        if (password != null) {
-            Arrays.fill(password, '\0');
+        for (char[] secret : new char[][] {password, keyStorePassword}) {
+            if (secret != null) {
+                Arrays.fill(secret, '\0');
+            }
         }
         password = null;
+        keyStorePassword = null;
         key = null;
+    }
+
+    private static char[] copyOrNull(char[] secret) {
+        return secret == null || secret.length == 0 ? null : secret.clone();
     }
 
     private static String key(String host, int port, boolean tls, String username) {

@@ -1,9 +1,12 @@
 package org.neuromesh.discovery.mqtt.internal;
 
 import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.neuromesh.api.peer.Outbound;
 import org.neuromesh.api.peer.PeerDiscovery;
@@ -30,30 +33,55 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = MqttTransportConfig.class)
 public class MqttTransportComponent implements PeerDiscovery, PeerMessaging {
 
+    private static final Logger LOG = System.getLogger(MqttTransportComponent.class.getName());
+
     private final MqttTransport transport;
 
     /**
-     * @param handover the password of a connection dialog, which is never put into the configuration
+     * @param handover the passwords of a connection dialog or {@code neuromesh:connect}, which are never put into the
+     *                 configuration; without them, the password files the configuration names (e.g. after a
+     *                 restart)
      * @param properties the configuration, for {@link CredentialHandover#ATTEMPT}
      */
     @Activate
     public MqttTransportComponent(@Reference PeerSecurity security, @Reference CredentialHandover handover,
             MqttTransportConfig config, Map<String, Object> properties) throws IOException {
-        char[] password = handover.passwordFor(config.host(), config.port(), config.tls(), config.username())
-                .orElseGet(() -> config._password().toCharArray());
+        char[] password = new char[0];
+        char[] keyStorePassword;
         try {
-            this.transport = MqttTransport.start(settings(config, password, security), security);
+            password = secret(handover.passwordFor(config.host(), config.port(), config.tls(), config.username()),
+                    config.passwordFile(), "passwordFile", config._password());
+            keyStorePassword = secret(handover.keyStorePasswordFor(config.host(), config.port(), config.tls(),
+                    config.username()), config.clientKeyStorePasswordFile(), "clientKeyStorePasswordFile",
+                    config._clientKeyStorePassword());
+        } catch (IOException e) {
+            Arrays.fill(password, '\0');
+            LOG.log(Level.ERROR, "MQTT transport not started: " + e.getMessage() + ". The peer goes on without a"
+                    + " connection; fix the file, then neuromesh:connect (or a restart) applies it.");
+            throw e;
+        }
+        try {
+            this.transport = MqttTransport.start(settings(config, password, keyStorePassword, security), security);
         } finally {
-            Arrays.fill(password, '\0'); // the settings keep their own copy
+            // the settings keep their own copies
+            Arrays.fill(password, '\0');
+            Arrays.fill(keyStorePassword, '\0');
         }
         Object attempt = properties.get(CredentialHandover.ATTEMPT);
         handover.started(attempt instanceof Number number ? number.longValue() : 0, transport);
     }
 
-    static MqttSettings settings(MqttTransportConfig config, char[] password, PeerSecurity security) {
+    /** The handed-over secret, else the one the configuration names (file or plain value). */
+    private static char[] secret(Optional<char[]> handed, String file, String setting, String plain)
+            throws IOException {
+        return handed.isPresent() ? handed.get() : ConfiguredSecret.read(file, setting, plain);
+    }
+
+    static MqttSettings settings(MqttTransportConfig config, char[] password, char[] keyStorePassword,
+            PeerSecurity security) {
         return MqttSettings.builder().host(config.host()).port(config.port()).tls(config.tls())
                 .caCertificateFile(config.caCertificateFile())
-                .clientKeyStore(config.clientKeyStore(), config._clientKeyStorePassword().toCharArray())
+                .clientKeyStore(config.clientKeyStore(), keyStorePassword)
                 .credentials(config.username(), password)
                 .allowPlainCredentials(config.allowPlainCredentials()).topicRoot(config.topicRoot())
                 .displayName(config.displayName()).capabilities(MqttSettings.parseCapabilities(config.capabilities()))

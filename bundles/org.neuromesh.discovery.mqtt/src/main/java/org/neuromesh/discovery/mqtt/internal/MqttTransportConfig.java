@@ -34,12 +34,22 @@ public @interface MqttTransportConfig {
             description = "Password of the PKCS#12 client key store.")
     String _clientKeyStorePassword() default "";
 
+    @AttributeDefinition(name = "Client key store password file", description = "File holding the password of the "
+            + "client key store, which only its owner may access (chmod 600); used in place of the client key store "
+            + "password when set.")
+    String clientKeyStorePasswordFile() default "";
+
     @AttributeDefinition(name = "Username", description = "Broker login; blank connects anonymously.")
     String username() default "";
 
     /** Key {@code .password}: the leading dot keeps it out of the service properties. */
     @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD, description = "Broker password.")
     String _password() default "";
+
+    @AttributeDefinition(name = "Password file", description = "File holding the broker password, which only its "
+            + "owner may access (chmod 600), read whenever the transport starts without a password handed over (e.g. "
+            + "after a restart); used in place of the password when set.")
+    String passwordFile() default "";
 
     @AttributeDefinition(name = "Allow plain credentials",
             description = "Send username and password to a broker beyond this machine without TLS; refused unless"

@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuromesh.api.network.BrokerAddress;
+import org.neuromesh.api.network.BrokerFiles;
 import org.neuromesh.api.peer.TransportState;
 import org.neuromesh.api.security.PeerSecurity;
 import org.neuromesh.discovery.mqtt.MqttSettings;
@@ -61,15 +66,26 @@ class BrokerConnectorTest {
         transports.forEach(MqttTransport::close);
     }
 
-    /** What SCR and the transport component do when the configuration changes. */
-    private void startTransport(Map<String, Object> properties) throws IOException {
+    /** What Config Admin, SCR and the transport component do when the configuration changes. */
+    private void startTransport(Map<String, Object> changes) throws IOException {
+        Map<String, Object> properties = new HashMap<>(applied.isEmpty() ? Map.of()
+                : applied.get(applied.size() - 1));
+        changes.forEach((key, value) -> {
+            if (value == null) {
+                properties.remove(key);
+            } else {
+                properties.put(key, value);
+            }
+        });
         applied.add(Map.copyOf(properties));
         transports.forEach(MqttTransport::close);
         String host = (String) properties.get("host");
         int port = (Integer) properties.get("port");
         boolean tls = (Boolean) properties.get("tls");
         String user = (String) properties.get("username");
-        char[] password = handover.passwordFor(host, port, tls, user).orElse(new char[0]);
+        Optional<char[]> handed = handover.passwordFor(host, port, tls, user);
+        char[] password = handed.isPresent() ? handed.get() : ConfiguredSecret.read(
+                (String) properties.getOrDefault("passwordFile", ""), "passwordFile", "");
         MqttTransport transport = MqttTransport.start(MqttSettings.builder().host(host).port(port).tls(tls)
                 .credentials(user, password).outboxDirectory(work.resolve("outbox")).build(), security);
         transports.add(transport);
@@ -141,11 +157,82 @@ class BrokerConnectorTest {
 
     @Test
     void givenAHandedOverPassword_whenAskedForAnotherAddress_thenNothingIsHandedOut() {
-        handover.offer(new BrokerAddress("127.0.0.1", 1883, false, "peer"), "secret".toCharArray());
+        handover.offer(new BrokerAddress("127.0.0.1", 1883, false, "peer"), "secret".toCharArray(),
+                "ks".toCharArray());
 
         assertEquals("secret", new String(handover.passwordFor("127.0.0.1", 1883, false, "peer").orElseThrow()));
+        assertEquals("ks", new String(handover.keyStorePasswordFor("127.0.0.1", 1883, false, "peer").orElseThrow()));
         assertTrue(handover.passwordFor("127.0.0.1", 1884, false, "peer").isEmpty());
         assertTrue(handover.passwordFor("127.0.0.1", 1883, false, "other").isEmpty());
         assertTrue(handover.passwordFor("127.0.0.1", 1883, true, "peer").isEmpty());
+        assertTrue(handover.keyStorePasswordFor("127.0.0.1", 1883, true, "peer").isEmpty());
+    }
+
+    @Test
+    void givenNoPasswordHandedOver_whenTheTransportAsks_thenNoneSoItReadsItsConfiguration() {
+        handover.offer(new BrokerAddress("127.0.0.1", 1883, false, "peer"), new char[0], null);
+
+        assertTrue(handover.passwordFor("127.0.0.1", 1883, false, "peer").isEmpty());
+        assertTrue(handover.keyStorePasswordFor("127.0.0.1", 1883, false, "peer").isEmpty());
+    }
+
+    @Test
+    void givenAnOwnerOnlyPasswordFile_whenConnecting_thenConnectedAndTheConfigurationNamesTheFileOnly()
+            throws Exception {
+        // given the broker password in a file only its owner may read, and a password an earlier conf/ file left
+        Path passwordFile = secretFile("broker.pass", MosquittoBroker.PASSWORD + "\n", "rw-------");
+        applied.add(Map.of("host", "", "port", 1883, "tls", false, "username", "", ".password", "old",
+                ".clientKeyStorePassword", "old"));
+        // when connecting with the file and no password typed
+        TransportState state = connector.connect(address(), new BrokerFiles("", "", passwordFile.toString(), ""),
+                null, null, false, WAIT);
+        // then the transport, which read the file itself (nothing was handed over), is connected
+        assertTrue(state.connected(), state::toString);
+        Map<String, Object> configuration = applied.get(applied.size() - 1);
+        assertEquals(passwordFile.toString(), configuration.get("passwordFile"));
+        // and the configuration holds the file's path, no password: the old ones are gone
+        assertFalse(configuration.containsKey(".password") || configuration.containsKey(".clientKeyStorePassword"),
+                configuration::toString);
+        assertFalse(configuration.values().stream().anyMatch(value -> String.valueOf(value)
+                .contains(MosquittoBroker.PASSWORD)), configuration::toString);
+    }
+
+    @Test
+    void givenAPasswordFileOthersMayRead_whenConnecting_thenRefusedWithTheFixAndNothingIsApplied()
+            throws Exception {
+        // given the right password, in a file group and others may read
+        Path passwordFile = secretFile("broker.pass", MosquittoBroker.PASSWORD, "rw-r--r--");
+        // when connecting with it
+        TransportState state = connector.connect(address(), new BrokerFiles("", "", passwordFile.toString(), ""),
+                null, null, false, WAIT);
+        // then refused, naming the setting, the mode and the fix, and the running connection is left alone
+        assertFalse(state.connected());
+        assertEquals("settings refused: passwordFile: Permissions 0644 for password file " + passwordFile
+                + " are too open: group and others must not have any access. Fix with: chmod 600 " + passwordFile,
+                state.problem());
+        assertTrue(applied.isEmpty(), applied::toString);
+    }
+
+    @Test
+    void givenAMissingPasswordFileOrACertificateWithoutTls_whenConnecting_thenRefusedBeforeApplying()
+            throws Exception {
+        Path missing = work.resolve("missing.pass");
+        assertEquals("settings refused: passwordFile: password file " + missing
+                + " does not exist or is not a regular file", connector.connect(address(), new BrokerFiles("", "",
+                        missing.toString(), ""), null, null, false, WAIT).problem());
+        Path ca = Files.writeString(work.resolve("ca.crt"), "x");
+        assertTrue(connector.connect(address(), new BrokerFiles(ca.toString(), "", "", ""), "p".toCharArray(), null,
+                false, WAIT).problem().startsWith("settings refused: tls: certificates are configured"));
+        assertTrue(applied.isEmpty(), applied::toString);
+    }
+
+    private static BrokerAddress address() {
+        return new BrokerAddress("127.0.0.1", broker.plainPort(), false, MosquittoBroker.USER);
+    }
+
+    private Path secretFile(String name, String text, String mode) throws IOException {
+        Path file = Files.writeString(work.resolve(name), text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+        return file;
     }
 }
