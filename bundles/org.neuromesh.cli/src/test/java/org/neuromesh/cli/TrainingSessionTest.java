@@ -289,7 +289,7 @@ class TrainingSessionTest {
 
         @Override
         public ClusterSnapshot readCheckpoint(Path file) {
-            throw new UnsupportedOperationException("a played run reads no checkpoints");
+            throw new AssertionError("a played run reads no checkpoints");
         }
 
         @Override
