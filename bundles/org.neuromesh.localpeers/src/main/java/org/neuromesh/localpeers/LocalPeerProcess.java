@@ -129,10 +129,23 @@ public final class LocalPeerProcess implements AutoCloseable {
         } catch (IOException e) {
             append("(its output could not be read further: " + e.getMessage() + ")");
         } finally {
+            awaitExit();
             synchronized (this) {
                 ended = true;
                 notifyAll();
             }
+        }
+    }
+
+    /**
+     * Its output closed: it is ending. Waits (a little) until it has, so that whoever is told it ended sees it gone
+     * and its exit code.
+     */
+    private void awaitExit() {
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
