@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -44,8 +45,15 @@ public final class LocalPeerLauncher {
     private final Duration readyTimeout;
     private final Duration trainingTimeout;
     private final Map<String, Running> running = new LinkedHashMap<>();
+    private final Map<String, Starting> starting = new LinkedHashMap<>();
 
     private record Running(LocalPeer peer, LocalPeerProcess process) {
+    }
+
+    /** A peer on its way up: its process once launched, and whether {@link #stopAll} stopped it meanwhile. */
+    private static final class Starting {
+        LocalPeerProcess process;
+        boolean stopped;
     }
 
     /**
@@ -78,18 +86,24 @@ public final class LocalPeerLauncher {
                     e);
         }
         Path folder = root.resolve(plan.name());
+        Starting start = new Starting();
         synchronized (this) {
-            if (running.containsKey(plan.name())) {
+            if (running.containsKey(plan.name()) || starting.containsKey(plan.name())) {
                 throw new PeerActionException("A local peer named " + plan.name() + " runs already");
             }
-            running.put(plan.name(), null); // the name is taken while it starts
+            starting.put(plan.name(), start);
         }
         LocalPeerProcess process = null;
+        boolean ready = false;
         try {
             deleteTree(folder);
             LocalPeerFolder created = LocalPeerFolder.create(folder, plan, product, address);
             process = LocalPeerProcess.start(created.command(product, ProcessHandle.current().pid(),
                     passedProperties), folder);
+            synchronized (this) {
+                start.process = process;
+                refuseIfStopped(start, plan);
+            }
             LOG.log(Level.INFO, "Local peer " + plan.name() + " started (process " + process.pid() + ") in "
                     + folder);
             await(process, 0, line -> line.contains(READY), readyTimeout, plan, "to be ready");
@@ -99,37 +113,57 @@ public final class LocalPeerLauncher {
             }
             LocalPeer peer = new LocalPeer(plan, process.pid(), folder, accuracy);
             synchronized (this) {
+                refuseIfStopped(start, plan);
                 running.put(plan.name(), new Running(peer, process));
+                ready = true;
             }
             LOG.log(Level.INFO, "Local peer {0} ready", plan.name());
             return peer;
         } catch (IOException e) {
+            synchronized (this) {
+                refuseIfStopped(start, plan); // its process ended because it was stopped: say that
+            }
             throw new PeerActionException("Local peer " + plan.name() + " did not start: " + e.getMessage(), e);
         } finally {
-            boolean started;
-            synchronized (this) {
-                started = running.get(plan.name()) != null;
-                if (!started) {
-                    running.remove(plan.name());
+            if (!ready) {
+                synchronized (this) {
+                    starting.remove(plan.name());
                 }
-            }
-            if (!started) {
                 stopQuietly(plan.name(), process, folder);
             }
         }
     }
 
-    /** The local peers running now, in the order they became ready. */
-    public synchronized List<LocalPeer> running() {
-        return running.values().stream().filter(r -> r != null).map(Running::peer).toList();
+    private static void refuseIfStopped(Starting start, LocalPeerPlan plan) throws PeerActionException {
+        if (start.stopped) {
+            throw new PeerActionException("Local peer " + plan.name() + " was stopped while it started");
+        }
     }
 
-    /** Stops every ready local peer and deletes its folder; waits until they have gone. */
+    /** The local peers running now, in the order they became ready. */
+    public synchronized List<LocalPeer> running() {
+        return running.values().stream().map(Running::peer).toList();
+    }
+
+    /**
+     * Stops every local peer and deletes its folder; waits until the ready ones have gone. Peers still starting are
+     * stopped too: their processes end now, their starts fail saying so and delete their folders.
+     */
     public void stopAll() {
         List<Running> stopping;
+        List<LocalPeerProcess> launched;
         synchronized (this) {
-            stopping = running.values().stream().filter(r -> r != null).toList();
-            stopping.forEach(r -> running.remove(r.peer().name()));
+            stopping = List.copyOf(running.values());
+            running.clear();
+            starting.values().forEach(start -> start.stopped = true);
+            launched = starting.values().stream().map(start -> start.process).filter(Objects::nonNull).toList();
+        }
+        for (LocalPeerProcess process : launched) {
+            try {
+                process.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // it was asked to end (destroy) before the wait
+            }
         }
         for (Running r : stopping) {
             stopQuietly(r.peer().name(), r.process(), r.peer().folder());

@@ -35,6 +35,15 @@ public final class LocalPeerProcess implements AutoCloseable {
         Thread reader = new Thread(this::readOutput, "neuromesh-local-peer-" + process.pid());
         reader.setDaemon(true);
         reader.start();
+        // its output may stay open after it ended (a child of it holding it): the end counts, after a last read
+        process.onExit().thenRun(() -> {
+            try {
+                reader.join(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            markEnded();
+        });
     }
 
     /** Starts {@code command} in {@code directory}, its errors merged into its output. */
@@ -130,11 +139,13 @@ public final class LocalPeerProcess implements AutoCloseable {
             append("(its output could not be read further: " + e.getMessage() + ")");
         } finally {
             awaitExit();
-            synchronized (this) {
-                ended = true;
-                notifyAll();
-            }
+            markEnded();
         }
+    }
+
+    private synchronized void markEnded() {
+        ended = true;
+        notifyAll();
     }
 
     /**

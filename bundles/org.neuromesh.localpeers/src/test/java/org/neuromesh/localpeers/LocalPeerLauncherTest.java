@@ -2,6 +2,7 @@ package org.neuromesh.localpeers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -131,6 +136,34 @@ class LocalPeerLauncherTest {
         assertEquals("Local peer slow took longer than 2 s to be ready; its last lines:\nstarting", slow.getMessage());
         // and its folder is gone (its process was stopped)
         assertFalse(Files.exists(work.resolve("local-peers/slow")));
+    }
+
+    @Test
+    void givenAPeerStillStarting_whenEveryPeerIsStopped_thenItsStartFailsAtOnceAndNothingIsLeft() throws Exception {
+        // given a peer process that is slow to get ready (it would take minutes)
+        LocalPeerLauncher peers = launcher("echo starting; sleep 300", new BrokerAddress("", 1883, false, ""),
+                Duration.ofMinutes(5));
+        CompletableFuture<LocalPeer> start = CompletableFuture.supplyAsync(() -> {
+            try {
+                return peers.start(plan("slow"));
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        Path folder = work.resolve("local-peers/slow");
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!Files.isRegularFile(folder.resolve("conf/org.neuromesh.learner.cfg")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(500); // its process launched
+        // when every local peer is stopped while it starts
+        peers.stopAll();
+        // then its start fails within seconds, saying it was stopped, and its folder is gone
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> start.get(20, TimeUnit.SECONDS));
+        assertInstanceOf(PeerActionException.class, failed.getCause());
+        assertEquals("Local peer slow was stopped while it started", failed.getCause().getMessage());
+        assertFalse(Files.exists(folder));
+        assertEquals(List.of(), peers.running());
     }
 
     @Test
